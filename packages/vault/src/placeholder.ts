@@ -20,3 +20,13 @@ export function parsePlaceholder(text: string): ParsedPlaceholder | undefined {
   if (!m) return undefined;
   return { type: m[1]!, index: Number(m[2]) };
 }
+
+/**
+ * Maps any entity type name to a valid placeholder type: `email-address` -> `EMAIL_ADDRESS`,
+ * `9x` -> `X_9X`. Lets custom recognizers use free-form type names without breaking the format.
+ */
+export function toPlaceholderType(entityType: string): string {
+  const upper = entityType.trim().toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  if (upper === '') throw new TypeError('entity type must not be empty');
+  return /^[A-Z]/.test(upper) ? upper : `X_${upper}`;
+}

@@ -1,0 +1,53 @@
+import { ScopeTable } from './scope-table.js';
+import type { RestoreMode, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
+
+/** Keeps every scope in process memory; the default store. Lost when the process ends. */
+export class MemoryVaultStore implements VaultStore {
+  private readonly scopes = new Map<string, ScopeTable>();
+
+  private table(scope: string): ScopeTable {
+    let table = this.scopes.get(scope);
+    if (!table) {
+      table = new ScopeTable();
+      this.scopes.set(scope, table);
+    }
+    return table;
+  }
+
+  async getOrCreate(scope: string, type: string, value: string): Promise<VaultEntry> {
+    return this.table(scope).getOrCreate(type, value);
+  }
+
+  async get(scope: string, placeholder: string): Promise<VaultEntry | undefined> {
+    return this.scopes.get(scope)?.get(placeholder);
+  }
+
+  async find(scope: string, value: string, type?: string): Promise<VaultEntry | undefined> {
+    return this.scopes.get(scope)?.find(value, type);
+  }
+
+  async list(scope: string): Promise<VaultEntry[]> {
+    return this.scopes.get(scope)?.list() ?? [];
+  }
+
+  async remove(scope: string, placeholder: string): Promise<boolean> {
+    return this.scopes.get(scope)?.remove(placeholder) ?? false;
+  }
+
+  async clear(scope: string): Promise<void> {
+    this.scopes.delete(scope);
+  }
+
+  async snapshot(scope: string): Promise<VaultSnapshot> {
+    return (this.scopes.get(scope) ?? new ScopeTable()).snapshot(scope);
+  }
+
+  async restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void> {
+    this.table(scope).restore(snapshot, mode);
+  }
+
+  /** Synchronous replace, so `Vault.fromJSON` can return a ready Vault. */
+  restoreSync(scope: string, snapshot: VaultSnapshot): void {
+    this.table(scope).restore(snapshot, 'replace');
+  }
+}

@@ -1,0 +1,47 @@
+/** One placeholder and the original value it stands for. */
+export interface VaultEntry {
+  placeholder: string;
+  /** Placeholder type, e.g. `PERSON` (upper-case letters, digits, underscores). */
+  type: string;
+  value: string;
+}
+
+/** JSON form of one vault scope; what `Vault.export()` returns and `Vault.import()` takes. */
+export interface VaultSnapshot {
+  version: 1;
+  scope: string;
+  /** In creation order. */
+  entries: VaultEntry[];
+  /**
+   * Highest number handed out per type. Kept so a removed placeholder's number is never reused:
+   * a model answer that still mentions it must not be restored to a different value.
+   */
+  counters: Record<string, number>;
+}
+
+export type RestoreMode = 'replace' | 'merge';
+
+/**
+ * Where a Vault keeps its entries. Every method is async so a persistent or shared store
+ * (file, Redis, database) can replace the in-memory one without touching the scanners.
+ *
+ * Identity of an entry within a scope is (type, value); values arrive already normalised by Vault.
+ * Implementations must make `getOrCreate` atomic: two concurrent callers must never receive one
+ * placeholder for two values, nor two placeholders for one (type, value).
+ */
+export interface VaultStore {
+  getOrCreate(scope: string, type: string, value: string): Promise<VaultEntry>;
+  get(scope: string, placeholder: string): Promise<VaultEntry | undefined>;
+  /** First entry (creation order) holding `value`, restricted to `type` when given. */
+  find(scope: string, value: string, type?: string): Promise<VaultEntry | undefined>;
+  /** Entries in creation order. */
+  list(scope: string): Promise<VaultEntry[]>;
+  remove(scope: string, placeholder: string): Promise<boolean>;
+  clear(scope: string): Promise<void>;
+  snapshot(scope: string): Promise<VaultSnapshot>;
+  /**
+   * Loads an already validated snapshot into `scope`. `replace` drops what was there; `merge` keeps it
+   * and throws VaultConflictError (changing nothing) if an entry disagrees with an existing one.
+   */
+  restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void>;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { resolveOverlaps } from './overlaps.js';
+import type { Finding } from './types.js';
+
+const TEXT = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const f = (type: string, start: number, end: number, score: number, recognizer = 'r'): Finding => ({
+  type, start, end, score, recognizer, text: TEXT.slice(start, end),
+});
+const spans = (list: Finding[]) => list.map((x) => [x.type, x.start, x.end]);
+
+describe('resolveOverlaps', () => {
+  it('keeps the higher score between types', () => {
+    expect(spans(resolveOverlaps([f('LOCATION', 5, 15, 0.8), f('PERSON', 0, 10, 0.9)], TEXT))).toEqual([['PERSON', 0, 10]]);
+  });
+
+  it('keeps the longer span on equal scores', () => {
+    expect(spans(resolveOverlaps([f('PERSON', 2, 6, 0.7), f('LOCATION', 0, 9, 0.7)], TEXT))).toEqual([['LOCATION', 0, 9]]);
+  });
+
+  it('merges overlapping findings of the same type into their union', () => {
+    const [merged, ...rest] = resolveOverlaps([f('EMAIL_ADDRESS', 0, 6, 0.6, 'a'), f('EMAIL_ADDRESS', 4, 12, 0.9, 'b')], TEXT);
+    expect(rest).toEqual([]);
+    expect(merged).toMatchObject({ start: 0, end: 12, score: 0.9, recognizer: 'b', text: TEXT.slice(0, 12) });
+  });
+
+  it('keeps touching and separate findings, sorted by start', () => {
+    const out = resolveOverlaps([f('URL', 20, 25, 0.6), f('PERSON', 0, 5, 0.6), f('LOCATION', 5, 9, 0.9)], TEXT);
+    expect(spans(out)).toEqual([['PERSON', 0, 5], ['LOCATION', 5, 9], ['URL', 20, 25]]);
+  });
+
+  it('never returns overlapping spans for many random findings', () => {
+    const types = ['A', 'B', 'C'];
+    let seed = 7;
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
+    const input = Array.from({ length: 300 }, () => {
+      const start = rand(TEXT.length - 1);
+      return f(types[rand(3)]!, start, start + 1 + rand(Math.min(8, TEXT.length - start - 1) + 1), rand(100) / 100);
+    }).filter((x) => x.end <= TEXT.length);
+    const out = resolveOverlaps(input, TEXT);
+    for (let i = 1; i < out.length; i++) expect(out[i]!.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+    // The best finding wins every contest, so it (or a same-type union containing it) survives.
+    const best = [...input].sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start))[0]!;
+    expect(out.some((o) => o.start <= best.start && o.end >= best.end)).toBe(true);
+  });
+});

@@ -1,8 +1,55 @@
 import type { EntityType, Recognizer } from '../types.js';
+import { creditCardRecognizer } from './credit-card.js';
+import { cryptoRecognizer } from './crypto.js';
+import { emailRecognizer } from './email.js';
+import { ibanRecognizer } from './iban.js';
+import { ipAddressRecognizer } from './ip-address.js';
+import { phoneRecognizer } from './phone.js';
+import { urlRecognizer } from './url.js';
+import { usBankNumberRecognizer } from './us-bank-number.js';
+import { usDriverLicenseRecognizer } from './us-driver-license.js';
+import { usPassportRecognizer } from './us-passport.js';
+import { usSsnRecognizer } from './us-ssn.js';
+import { uuidRecognizer } from './uuid.js';
 
 /** Registry of the pattern recognizers: one line per recognizer. */
+const FACTORIES: ReadonlyArray<() => Recognizer> = [
+  creditCardRecognizer,
+  emailRecognizer,
+  phoneRecognizer,
+  usSsnRecognizer,
+  ibanRecognizer,
+  ipAddressRecognizer,
+  urlRecognizer,
+  uuidRecognizer,
+  cryptoRecognizer,
+  usBankNumberRecognizer,
+  usDriverLicenseRecognizer,
+  usPassportRecognizer,
+];
+
+/** A fresh instance of every pattern recognizer. */
 export function defaultRecognizers(): Recognizer[] {
-  return [];
+  return FACTORIES.map((create) => create());
 }
 
-export const PATTERN_ENTITY_TYPES: EntityType[] = [];
+/** The entity types the pattern recognizers can report. */
+export const PATTERN_ENTITY_TYPES: EntityType[] = [...new Set(defaultRecognizers().flatMap((r) => r.types))];
+
+export { definePatternRecognizer } from './pattern-recognizer.js';
+export type { Candidate, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
+export type { ContextOptions } from './context.js';
+export {
+  creditCardRecognizer,
+  cryptoRecognizer,
+  emailRecognizer,
+  ibanRecognizer,
+  ipAddressRecognizer,
+  phoneRecognizer,
+  urlRecognizer,
+  usBankNumberRecognizer,
+  usDriverLicenseRecognizer,
+  usPassportRecognizer,
+  usSsnRecognizer,
+  uuidRecognizer,
+};

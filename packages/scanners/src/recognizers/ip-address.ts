@@ -1,0 +1,41 @@
+/**
+ * IP_ADDRESS: IPv4 dotted quads and IPv6 (full, compressed, with an embedded IPv4 tail), confirmed by
+ * validator's isIP. A quad inside a longer dotted sequence (1.2.3.4.5) or after "v"/"version" is a
+ * version number, not an address.
+ */
+import validator from 'validator';
+import type { Recognizer } from '../types.js';
+import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+
+const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\w)`);
+// One run of hex digits and colons, then an optional dotted IPv4 tail; isIP decides the structure.
+const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\w)/;
+
+const VERSION_WORD = /(?:\bversion|\bver\.?|\brelease|\bv)\s{0,2}$/i;
+
+function validateIpv4(candidate: Candidate): Validation {
+  const before = candidate.source.slice(Math.max(0, candidate.start - 12), candidate.start);
+  if (VERSION_WORD.test(before)) return { ok: false, explanation: 'version number' };
+  return validator.isIP(candidate.text, 4) ? { ok: true, explanation: 'isIP v4 ok' } : { ok: false, explanation: 'isIP v4 failed' };
+}
+
+function validateIpv6(candidate: Candidate): Validation {
+  const colons = candidate.text.split(':').length - 1;
+  // Two colons and a hex digit at least: "::" alone and "a:b" are not worth redacting.
+  if (colons < 2 || !/[0-9A-Fa-f]/.test(candidate.text)) return { ok: false, explanation: 'too short for ipv6' };
+  return validator.isIP(candidate.text, 6) ? { ok: true, explanation: 'isIP v6 ok' } : { ok: false, explanation: 'isIP v6 failed' };
+}
+
+export function ipAddressRecognizer(): Recognizer {
+  return definePatternRecognizer({
+    name: 'ip_address',
+    type: 'IP_ADDRESS',
+    patterns: [
+      { name: 'ipv4', regex: IPV4, score: 0.8 },
+      { name: 'ipv6', regex: IPV6, score: 0.9 },
+    ],
+    validate: (candidate) => (candidate.pattern.name === 'ipv4' ? validateIpv4(candidate) : validateIpv6(candidate)),
+    context: { words: ['ip', 'address', 'host', 'server', 'ipv4', 'ipv6', 'gateway', 'dns', 'subnet'], boost: 0.15 },
+  });
+}

@@ -1,0 +1,165 @@
+/**
+ * Shared machinery for pattern recognizers: candidates come from linear-time regexes (or a custom
+ * finder), a validation hook confirms or rejects each one, and context words raise the score.
+ * A recognizer module only declares data and its validation; this file turns that into a Recognizer.
+ */
+import { InvalidInputError, RecognizerError } from '../errors.js';
+import type { EntityType, Finding, Recognizer } from '../types.js';
+import { findContextWord, type ContextOptions } from './context.js';
+
+export interface PatternSpec {
+  /** Appears in the explanation as `pattern <name>`. */
+  name: string;
+  /** Must run in linear time: bounded repetitions, no nested quantifiers over overlapping classes. */
+  regex: RegExp;
+  /** Score before validation and context adjustments, 0..1. */
+  score: number;
+  /** Weak formats (plain digit runs) are only reported when a context word is near. */
+  requireContext?: boolean;
+}
+
+/** A candidate handed to `validate`. Offsets are UTF-16, end exclusive. */
+export interface Candidate {
+  text: string;
+  start: number;
+  end: number;
+  pattern: PatternSpec;
+  /** The whole scanned text, for checks that look at the surroundings. */
+  source: string;
+}
+
+export interface Validation {
+  ok: boolean;
+  /** Why it was accepted or rejected, e.g. `luhn ok`. */
+  explanation: string;
+  /** Replaces the pattern score when given. */
+  score?: number;
+  /** Drops this many leading characters of the candidate (an unrelated group before the value). */
+  skip?: number;
+  /** Keeps only the first `length` characters of the candidate, counted before `skip`. */
+  length?: number;
+}
+
+export interface PatternRecognizerOptions {
+  name: string;
+  type: EntityType;
+  patterns: PatternSpec[];
+  validate?(candidate: Candidate): Validation;
+  context?: ContextOptions;
+}
+
+// Cap on candidate length handed to validation; real entities are far shorter.
+const MAX_CANDIDATE_LENGTH = 4096;
+
+function withGlobalFlag(regex: RegExp): RegExp {
+  const flags = regex.flags.includes('g') ? regex.flags : `${regex.flags}g`;
+  return new RegExp(regex.source, flags.replace('y', ''));
+}
+
+function* candidatesOf(text: string, pattern: PatternSpec, regex: RegExp): Generator<Candidate> {
+  regex.lastIndex = 0;
+  for (let match = regex.exec(text); match !== null; match = regex.exec(text)) {
+    if (match[0].length === 0) {
+      regex.lastIndex++;
+      continue;
+    }
+    if (match[0].length > MAX_CANDIDATE_LENGTH) continue;
+    yield { text: match[0], start: match.index, end: match.index + match[0].length, pattern, source: text };
+  }
+}
+
+/** Keeps the best of overlapping findings: higher score first, then the longer span. */
+export function removeOverlaps(findings: Finding[]): Finding[] {
+  const ranked = [...findings].sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  // `kept` stays sorted by start and non-overlapping, so one binary search decides each finding.
+  const kept: Finding[] = [];
+  for (const finding of ranked) {
+    let low = 0;
+    let high = kept.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (kept[mid]!.start < finding.start) low = mid + 1;
+      else high = mid;
+    }
+    const previous = kept[low - 1];
+    const next = kept[low];
+    if ((previous === undefined || previous.end <= finding.start) && (next === undefined || finding.end <= next.start)) {
+      kept.splice(low, 0, finding);
+    }
+  }
+  return kept;
+}
+
+function roundScore(score: number): number {
+  return Math.round(Math.min(1, Math.max(0, score)) * 100) / 100;
+}
+
+function assertText(name: string, text: unknown): asserts text is string {
+  if (typeof text !== 'string') {
+    throw new InvalidInputError(`recognizer "${name}" expects a string, got ${text === null ? 'null' : typeof text}`);
+  }
+}
+
+/**
+ * Builds a Recognizer from patterns, an optional validation hook and context words.
+ * Validation exceptions become a RecognizerError so a scan fails closed instead of skipping a value.
+ */
+export function definePatternRecognizer(options: PatternRecognizerOptions): Recognizer {
+  const { name, type, validate, context } = options;
+  const compiled = options.patterns.map((pattern) => ({ pattern, regex: withGlobalFlag(pattern.regex) }));
+
+  function analyzeCandidate(candidate: Candidate): Finding | undefined {
+    let score = candidate.pattern.score;
+    let start = candidate.start;
+    let end = candidate.end;
+    const explanation = [`pattern ${candidate.pattern.name}`];
+    if (validate) {
+      const verdict = validate(candidate);
+      if (!verdict.ok) return undefined;
+      explanation.push(verdict.explanation);
+      if (verdict.score !== undefined) score = verdict.score;
+      if (verdict.length !== undefined) end = candidate.start + Math.min(verdict.length, candidate.text.length);
+      if (verdict.skip !== undefined) start = candidate.start + Math.max(0, verdict.skip);
+    }
+    if (end <= start) return undefined;
+    const word = context ? findContextWord(candidate.source, start, end, context) : undefined;
+    if (word !== undefined && context) {
+      score += context.boost;
+      explanation.push(`context word "${word}" +${context.boost}`);
+    } else if (candidate.pattern.requireContext) {
+      return undefined;
+    }
+    return {
+      type,
+      start,
+      end,
+      text: candidate.source.slice(start, end),
+      score: roundScore(score),
+      recognizer: name,
+      explanation,
+    };
+  }
+
+  return {
+    name,
+    types: [type],
+    analyze(text: string): Finding[] {
+      assertText(name, text);
+      const findings: Finding[] = [];
+      try {
+        // Each call gets its own regex copies: lastIndex is state, and recognizers are shared across requests.
+        for (const { pattern, regex } of compiled) {
+          for (const candidate of candidatesOf(text, pattern, new RegExp(regex))) {
+            const finding = analyzeCandidate(candidate);
+            if (finding) findings.push(finding);
+          }
+        }
+      } catch (error) {
+        // The cause is not attached: library messages may quote the candidate, which is PII.
+        const kind = error instanceof Error ? error.name : typeof error;
+        throw new RecognizerError(name, `validation threw ${kind}`);
+      }
+      return removeOverlaps(findings);
+    },
+  };
+}

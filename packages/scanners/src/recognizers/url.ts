@@ -1,0 +1,55 @@
+/**
+ * URL: http(s):// and www. forms. The candidate runs to the next space or quote; trailing sentence
+ * punctuation and unbalanced closing brackets are trimmed, then validator's isURL confirms it.
+ */
+import validator from 'validator';
+import type { Recognizer } from '../types.js';
+import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+
+const MAX_URL_LENGTH = 2048;
+const URL_CANDIDATE = new RegExp(`(?<![\\w@.\\-/])(?:https?://|www\\.)[^\\s<>"'\`]{1,${MAX_URL_LENGTH}}`, 'i');
+
+const TRAILING_PUNCTUATION = new Set(['.', ',', ';', ':', '!', '?', "'", '"', '*', '_']);
+const CLOSING: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
+
+function count(text: string, char: string): number {
+  return text.split(char).length - 1;
+}
+
+/** Trims what a sentence adds after a link: "(see https://x.org/a)." keeps https://x.org/a. */
+export function trimUrl(text: string): string {
+  let end = text.length;
+  for (;;) {
+    const last = text[end - 1];
+    if (last === undefined) break;
+    const opening = CLOSING[last];
+    const body = text.slice(0, end);
+    if (TRAILING_PUNCTUATION.has(last) || (opening !== undefined && count(body, last) > count(body, opening))) end--;
+    else break;
+  }
+  return text.slice(0, end);
+}
+
+function validateUrl(candidate: Candidate): Validation {
+  const text = trimUrl(candidate.text);
+  const hasProtocol = /^https?:\/\//i.test(text);
+  const ok = validator.isURL(text, {
+    protocols: ['http', 'https'],
+    require_protocol: false,
+    // With an explicit scheme, hosts like localhost or an IP are still links someone typed.
+    require_tld: !hasProtocol,
+    allow_underscores: true,
+    max_allowed_length: MAX_URL_LENGTH,
+  });
+  return ok ? { ok: true, explanation: 'isURL ok', length: text.length } : { ok: false, explanation: 'isURL failed' };
+}
+
+export function urlRecognizer(): Recognizer {
+  return definePatternRecognizer({
+    name: 'url',
+    type: 'URL',
+    patterns: [{ name: 'url', regex: URL_CANDIDATE, score: 0.85 }],
+    validate: validateUrl,
+    context: { words: ['url', 'link', 'website', 'site', 'page', 'visit'], boost: 0.1 },
+  });
+}

@@ -1,0 +1,33 @@
+import type { BenchReport } from './model.js';
+import { entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import type { Table } from './rows.js';
+
+const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
+
+export function renderMarkdownTable(table: Table): string {
+  const align = table.numeric.map((n) => (n ? '---:' : '---'));
+  return [
+    `**${table.title}**`,
+    '',
+    `| ${table.header.map(escapeCell).join(' | ')} |`,
+    `| ${align.join(' | ')} |`,
+    ...table.rows.map((r) => `| ${r.map(escapeCell).join(' | ')} |`),
+  ].join('\n');
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const parts = [
+    `# veil-bench report`,
+    '',
+    `${report.documents} documents from \`${report.dataset}\`, Veil config \`${report.config}\`, scored types: ${report.entities.join(', ')}.`,
+    '',
+    renderMarkdownTable(summaryTable(report)),
+    '',
+    renderMarkdownTable(entityTable(report)),
+  ];
+  for (const t of report.tools.filter((x) => x.skipped)) parts.push('', `- ${t.name} skipped: ${t.skipped}`);
+  const rt = roundTripLine(report);
+  if (rt) parts.push('', rt);
+  if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
+  return parts.join('\n') + '\n';
+}

@@ -1,0 +1,79 @@
+import type { BenchReport, SpeedRow, ToolReport } from './model.js';
+
+/** Tables as rows of cells, shared by the terminal, Markdown and HTML renderers. */
+export interface Table {
+  title: string;
+  header: string[];
+  rows: string[][];
+  /** Columns to right-align (numbers). */
+  numeric: boolean[];
+}
+
+const pct = (x: number) => (x * 100).toFixed(1);
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+const rate = (x: number) => (x >= 1e6 ? `${(x / 1e6).toFixed(2)}M` : x >= 1e3 ? `${(x / 1e3).toFixed(1)}k` : x.toFixed(0));
+
+export function summaryTable(report: BenchReport): Table {
+  const header = ['tool', 'P %', 'R %', 'F1 %', 'strict F1 %', 'leak %', 'p50 ms', 'p95 ms', 'chars/s', 'load ms'];
+  const rows = report.tools.map((t) => {
+    if (!t.quality || !t.latency) return [t.name, ...header.slice(1).map(() => '-'), `skipped: ${t.skipped ?? 'not run'}`].slice(0, header.length);
+    return [
+      t.name,
+      pct(t.quality.micro.precision),
+      pct(t.quality.micro.recall),
+      pct(t.quality.micro.f1),
+      pct(t.quality.strict_micro.f1),
+      pct(t.quality.leak_rate),
+      ms(t.latency.p50),
+      ms(t.latency.p95),
+      rate(t.charsPerSecond ?? 0),
+      (t.loadMs ?? 0).toFixed(0),
+    ];
+  });
+  return { title: 'Quality and speed (micro over the scored types)', header, rows, numeric: header.map((_, i) => i > 0) };
+}
+
+function entityCell(t: ToolReport, type: string): string {
+  const e = t.quality?.entities[type];
+  if (!e) return '-';
+  if (!t.claimedTypes.includes(type)) return 'n/a';
+  return `${pct(e.precision)}/${pct(e.recall)}/${pct(e.f1)}`;
+}
+
+export function entityTable(report: BenchReport): Table {
+  const tools = report.tools.filter((t) => t.quality);
+  const header = ['type', 'gold', ...tools.map((t) => `${t.name} P/R/F1`)];
+  const rows = report.entities.map((type) => {
+    const gold = tools[0]?.quality?.entities[type];
+    return [type, String(gold ? gold.tp + gold.fn : 0), ...tools.map((t) => entityCell(t, type))];
+  });
+  return { title: 'Per type: precision / recall / F1 in % (n/a: the tool has no such type)', header, rows, numeric: header.map((_, i) => i > 0) };
+}
+
+export function speedTable(speed: readonly SpeedRow[]): Table {
+  const latencyLabels = speed[0]?.latency.map((l) => l.label) ?? [];
+  const throughputLabels = speed[0]?.throughput.map((l) => l.label) ?? [];
+  const header = [
+    'config',
+    'load ms',
+    ...latencyLabels.map((l) => `${l} p50/p95 ms`),
+    ...throughputLabels.map((l) => `chars/s @${l}`),
+  ];
+  const rows = speed.map((s) => [
+    s.config,
+    s.loadMs.toFixed(0),
+    ...s.latency.map((l) => `${ms(l.summary.p50)}/${ms(l.summary.p95)}`),
+    ...s.throughput.map((t) => rate(t.charsPerSecond)),
+  ]);
+  return { title: 'Speed (after warm-up; load excluded)', header, rows, numeric: header.map((_, i) => i > 0) };
+}
+
+export function roundTripLine(report: BenchReport): string | undefined {
+  const r = report.roundTrip;
+  if (!r) return undefined;
+  return (
+    `Round trip through the stand-in model: ${r.restored}/${r.placed} values restored ` +
+    `(restore rate ${pct(r.restoreRate)}%), ${r.mangled} placeholders mangled on purpose, ` +
+    `${r.unresolved} left unresolved, over ${r.documents} documents.`
+  );
+}

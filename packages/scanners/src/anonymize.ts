@@ -1,0 +1,287 @@
+import { Vault } from '@veil/vault';
+import { ConfigurationError, RecognizerError, VeilError } from './errors.js';
+import { DEFAULT_MAX_LENGTH, assertText } from './input.js';
+import { createNerRecognizer } from './ner/index.js';
+import type { NerOption } from './ner/index.js';
+import { resolveOverlaps } from './overlaps.js';
+import { defaultRecognizers } from './recognizers/index.js';
+import { highestScore, riskScore } from './risk.js';
+import { createTextView } from './text-view.js';
+import type { TextView } from './text-view.js';
+import type { EntityType, Finding, InputScanner, Recognizer, ScanResult } from './types.js';
+
+export interface AnonymizeOptions {
+  /** Where placeholders are recorded; share it with Deanonymize. Default: a new in-memory Vault. */
+  vault?: Vault;
+  /** Only these types are redacted (hiddenNames always are). Default: every type the recognizers find. */
+  entityTypes?: EntityType[];
+  /** Never redacted: compared case-insensitively with the whole (trimmed) value. */
+  allowedNames?: string[];
+  /** Always redacted as CUSTOM wherever they occur as whole words, case-insensitively. */
+  hiddenNames?: string[];
+  /** Prepended to the sanitized prompt when something was redacted. */
+  preamble?: string;
+  /** Findings scoring below this are ignored. Default 0.5. */
+  threshold?: number;
+  /** Extra recognizers, run alongside the default pattern recognizers. */
+  recognizers?: Recognizer[];
+  /** Set false to run only `recognizers` (no default pattern recognizers). Default true. */
+  defaultRecognizers?: boolean;
+  /** NER for PERSON / ORGANIZATION / LOCATION: false or 'patterns' for none. Default 'bundled'. Loaded lazily. */
+  ner?: NerOption | false;
+  /** Longest prompt accepted, in UTF-16 units. Default 10,000,000. */
+  maxLength?: number;
+}
+
+/** A redacted finding: offsets into the original prompt and the placeholder that replaced it. */
+export interface AnonymizeFinding extends Finding {
+  placeholder: string;
+}
+
+export interface AnonymizeResult extends ScanResult {
+  findings: AnonymizeFinding[];
+}
+
+export const DEFAULT_THRESHOLD = 0.5;
+const NER_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
+const HIDDEN_NAMES_RECOGNIZER = 'hidden_names';
+
+const fold = (name: string): string => name.trim().toLowerCase();
+const WORD_CHAR_AT_END = /[\p{L}\p{M}\p{N}_]$/u;
+const WORD_CHAR_AT_START = /^[\p{L}\p{M}\p{N}_]/u;
+
+interface HiddenNameMatcher {
+  pattern: RegExp;
+  wordAtStart: boolean;
+  wordAtEnd: boolean;
+}
+
+/** A literal, case-insensitive pattern; any run of whitespace in the name matches any run in the text. */
+function compileHiddenName(name: string): HiddenNameMatcher {
+  const trimmed = name.trim();
+  const escaped = trimmed.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return {
+    pattern: new RegExp(escaped.join('\\s+'), 'giu'),
+    wordAtStart: WORD_CHAR_AT_START.test(trimmed),
+    wordAtEnd: WORD_CHAR_AT_END.test(trimmed),
+  };
+}
+
+function findHiddenNames(matchers: HiddenNameMatcher[], text: string): Finding[] {
+  const found: Finding[] = [];
+  for (const { pattern, wordAtStart, wordAtEnd } of matchers) {
+    for (const m of text.matchAll(pattern)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      // Whole words only: "Acme" must not redact part of "Acmeville".
+      if (wordAtStart && WORD_CHAR_AT_END.test(text.slice(Math.max(0, start - 2), start))) continue;
+      if (wordAtEnd && WORD_CHAR_AT_START.test(text.slice(end, end + 2))) continue;
+      found.push({ type: 'CUSTOM', start, end, text: m[0], score: 1, recognizer: HIDDEN_NAMES_RECOGNIZER, explanation: ['hidden name'] });
+    }
+  }
+  return found;
+}
+
+function checkStringList(value: unknown, option: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+    throw new ConfigurationError(`${option} must be an array of strings`);
+  }
+  return value.filter((v: string) => v.trim() !== '');
+}
+
+function checkRecognizer(r: unknown, i: number): Recognizer {
+  const ok = typeof r === 'object' && r !== null && typeof (r as Recognizer).name === 'string' && typeof (r as Recognizer).analyze === 'function' && Array.isArray((r as Recognizer).types);
+  if (!ok) throw new ConfigurationError(`recognizers[${i}] must have a name, types and an analyze function`);
+  return r as Recognizer;
+}
+
+const isSpaceAt = (text: string, i: number): boolean => /\s/.test(text[i] ?? '');
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+
+/**
+ * Checks a recognizer's finding against the view it analysed and tightens it: no surrounding
+ * whitespace, no half surrogate pair at either edge. Returns undefined if nothing is left.
+ */
+function normalizeFinding(f: unknown, view: TextView, recognizer: string, index: number): Finding | undefined {
+  const text = view.text;
+  const candidate = f as Finding;
+  const valid =
+    typeof f === 'object' && f !== null &&
+    Number.isInteger(candidate.start) && Number.isInteger(candidate.end) &&
+    candidate.start >= 0 && candidate.end <= text.length && candidate.start < candidate.end &&
+    typeof candidate.type === 'string' && candidate.type.trim() !== '' &&
+    typeof candidate.score === 'number' && candidate.score >= 0 && candidate.score <= 1;
+  if (!valid) throw new RecognizerError(recognizer, `returned an invalid finding (index ${index})`);
+  let { start, end } = candidate;
+  while (start < end && isSpaceAt(text, start)) start++;
+  while (end > start && isSpaceAt(text, end - 1)) end--;
+  if (start === end) return undefined;
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  if (end < text.length && isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) end++;
+  return { ...candidate, start, end, text: text.slice(start, end), recognizer: candidate.recognizer || recognizer };
+}
+
+async function runRecognizer(recognizer: Recognizer, view: TextView): Promise<Finding[]> {
+  let raw: unknown;
+  try {
+    raw = await recognizer.analyze(view.text);
+  } catch (error) {
+    if (error instanceof RecognizerError) throw error;
+    // Only our own errors are known to be free of PII; anything else is named, not chained.
+    const detail = error instanceof Error ? error.name : typeof error;
+    throw new RecognizerError(recognizer.name, `analysis threw ${detail}`, error instanceof VeilError ? { cause: error } : undefined);
+  }
+  if (!Array.isArray(raw)) throw new RecognizerError(recognizer.name, 'did not return an array of findings');
+  const findings: Finding[] = [];
+  raw.forEach((f, i) => {
+    const normalized = normalizeFinding(f, view, recognizer.name, i);
+    if (normalized) findings.push(normalized);
+  });
+  return findings;
+}
+
+/**
+ * Replaces personal data in a prompt with placeholders recorded in a Vault.
+ * Holds configuration only (plus the lazily created NER recognizer), so one instance can serve
+ * any number of concurrent scans; per-conversation state lives in the Vault scope.
+ */
+export class Anonymize implements InputScanner {
+  readonly vault: Vault;
+  readonly threshold: number;
+  readonly preamble: string;
+  private readonly entityTypes: ReadonlySet<string> | undefined;
+  private readonly allowedNames: ReadonlySet<string>;
+  private readonly hiddenNames: HiddenNameMatcher[];
+  private readonly patternRecognizers: Recognizer[];
+  private readonly nerOption: NerOption | undefined;
+  private readonly maxLength: number;
+  private nerRecognizer: Promise<Recognizer> | undefined;
+
+  constructor(options: AnonymizeOptions = {}) {
+    if (typeof options !== 'object' || options === null) throw new ConfigurationError('options must be an object');
+    if (options.vault !== undefined && !(options.vault instanceof Vault)) throw new ConfigurationError('vault must be a Vault');
+    this.vault = options.vault ?? new Vault();
+
+    const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+    if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new ConfigurationError('threshold must be a number in [0, 1]');
+    this.threshold = threshold;
+
+    if (options.preamble !== undefined && typeof options.preamble !== 'string') throw new ConfigurationError('preamble must be a string');
+    this.preamble = options.preamble ?? '';
+
+    const maxLength = options.maxLength ?? DEFAULT_MAX_LENGTH;
+    if (!Number.isSafeInteger(maxLength) || maxLength < 1) throw new ConfigurationError('maxLength must be a positive integer');
+    this.maxLength = maxLength;
+
+    if (options.entityTypes !== undefined) {
+      const types = checkStringList(options.entityTypes, 'entityTypes');
+      if (types.length === 0) throw new ConfigurationError('entityTypes must name at least one type');
+      this.entityTypes = new Set(types);
+    }
+
+    const allowed = checkStringList(options.allowedNames, 'allowedNames').map(fold);
+    const hidden = checkStringList(options.hiddenNames, 'hiddenNames');
+    if (hidden.some((name) => allowed.includes(fold(name)))) {
+      throw new ConfigurationError('a name cannot be in both allowedNames and hiddenNames');
+    }
+    this.allowedNames = new Set(allowed);
+    this.hiddenNames = hidden.map(compileHiddenName);
+
+    if (options.recognizers !== undefined && !Array.isArray(options.recognizers)) throw new ConfigurationError('recognizers must be an array');
+    const extra = (options.recognizers ?? []).map(checkRecognizer);
+    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers();
+    this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(r.types));
+
+    const ner = options.ner === undefined ? 'bundled' : options.ner;
+    const nerTypes = typeof ner === 'object' && ner !== null && Array.isArray((ner as Recognizer).types) ? (ner as Recognizer).types : NER_TYPES;
+    this.nerOption = ner === false || ner === 'patterns' || !this.wantsAnyOf(nerTypes) ? undefined : ner;
+  }
+
+  /** Whether a recognizer declaring `types` can produce anything this scanner keeps. */
+  private wantsAnyOf(types: readonly EntityType[]): boolean {
+    if (!this.entityTypes || types.length === 0) return true;
+    return types.some((t) => this.entityTypes!.has(t));
+  }
+
+  /** Creates the NER recognizer once; a failed creation is retried on the next call. */
+  private ner(): Promise<Recognizer> | undefined {
+    if (this.nerOption === undefined) return undefined;
+    if (!this.nerRecognizer) {
+      const option = this.nerOption;
+      this.nerRecognizer = (async () => createNerRecognizer(option))();
+      this.nerRecognizer.catch(() => {
+        this.nerRecognizer = undefined;
+      });
+    }
+    return this.nerRecognizer;
+  }
+
+  private async recognizers(): Promise<Recognizer[]> {
+    const ner = this.ner();
+    return ner ? [...this.patternRecognizers, await ner] : this.patternRecognizers;
+  }
+
+  /** Loads models now instead of on the first scan. */
+  async ready(): Promise<void> {
+    const recognizers = await this.recognizers();
+    await Promise.all(
+      recognizers.map(async (r) => {
+        try {
+          await r.ready?.();
+        } catch (error) {
+          if (error instanceof VeilError) throw error;
+          throw new RecognizerError(r.name, `could not get ready (${error instanceof Error ? error.name : typeof error})`);
+        }
+      }),
+    );
+  }
+
+  async scan(prompt: string): Promise<AnonymizeResult> {
+    assertText(prompt, 'prompt', this.maxLength);
+    if (prompt === '') return { sanitized: '', isValid: true, riskScore: -1, findings: [] };
+
+    const view = createTextView(prompt);
+    const recognizers = await this.recognizers();
+    const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view)));
+
+    const kept = perRecognizer
+      .flat()
+      .filter((f) => f.score >= this.threshold)
+      .filter((f) => !this.entityTypes || this.entityTypes.has(f.type))
+      .filter((f) => !this.allowedNames.has(fold(f.text)));
+    kept.push(...findHiddenNames(this.hiddenNames, view.text));
+
+    const resolved = resolveOverlaps(kept, view.text);
+    const findings: AnonymizeFinding[] = [];
+    // In order of first appearance, one at a time, so numbering follows the text.
+    for (const f of resolved) {
+      const start = view.toOriginalStart(f.start);
+      const end = view.toOriginalEnd(f.end);
+      const text = prompt.slice(start, end);
+      const placeholder = await this.vault.placeholderFor(f.type, text);
+      findings.push({ ...f, start, end, text, placeholder });
+    }
+
+    if (findings.length === 0) return { sanitized: prompt, isValid: true, riskScore: -1, findings };
+    return {
+      sanitized: this.preamble + replaceSpans(prompt, findings),
+      isValid: false,
+      riskScore: riskScore(highestScore(findings), this.threshold),
+      findings,
+    };
+  }
+}
+
+/** Replaces sorted, non-overlapping spans in one pass (linear in the text length). */
+function replaceSpans(text: string, spans: ReadonlyArray<{ start: number; end: number; placeholder: string }>): string {
+  const pieces: string[] = [];
+  let cursor = 0;
+  for (const { start, end, placeholder } of spans) {
+    pieces.push(text.slice(cursor, start), placeholder);
+    cursor = end;
+  }
+  pieces.push(text.slice(cursor));
+  return pieces.join('');
+}

@@ -114,7 +114,7 @@ describe('Deanonymize fuzzy', () => {
     '[REDACTED_PERSON1]',
     '[REDACTEDPERSON_1]',
     'REDACTEDPERSON1',
-    '(REDACTED-PERSON-1)',
+    '{REDACTED-PERSON-1}',
     '<REDACTED_PERSON_1>',
     '[PERSON_1]',
     '[REDACTED_\u200bPERSON_1]',
@@ -129,6 +129,12 @@ describe('Deanonymize fuzzy', () => {
       }
     });
   }
+
+  it('keeps parentheses around a placeholder: they are prose', async () => {
+    const vault = await vaultWith([['PERSON', 'John Smith']]);
+    const result = await new Deanonymize({ vault, matching: 'fuzzy' }).scan('', '(REDACTED-PERSON-1) ([REDACTED_PERSON_1])');
+    expect(result.sanitized).toBe('(John Smith) (John Smith)');
+  });
 
   it('scores exact hits 1 and fuzzy hits lower', async () => {
     const vault = await vaultWith([['PERSON', 'Ann']]);

@@ -35,7 +35,11 @@ export const FUZZY_SLACK = 16;
 const MAX_SEPARATOR_RUN = 3;
 
 const SEPARATORS = new Set(['_', ' ', '-']);
-const OPENERS: ReadonlyMap<string, string> = new Map([['[', ']'], ['(', ')'], ['{', '}'], ['<', '>']]);
+/**
+ * Brackets a model may put around a placeholder. Parentheses are left out on purpose: in
+ * `(REDACTED_PERSON_1)` they are far more often prose than a mangled bracket, and must survive.
+ */
+const OPENERS: ReadonlyMap<string, string> = new Map([['[', ']'], ['{', '}'], ['<', '>']]);
 const REDACTED = 'REDACTED';
 
 /** Zero-width characters models and copy-paste leave inside words; they are skipped inside fuzzy hits. */
@@ -236,7 +240,7 @@ export class PlaceholderMatcher {
 
   /**
    * Reads a mangled placeholder at `i`: `[REDACTED_PERSON_1]`, `redacted person 1`, `REDACTEDPERSON1`,
-   * `(REDACTED-PERSON-1)`, `[PERSON_1]`. Every entry whose letters and digits match is scored by its
+   * `<REDACTED-PERSON-1>`, `[PERSON_1]`. Every entry whose letters and digits match is scored by its
    * number of deviations; the hit must be strictly closer to one entry than to every other.
    */
   private fuzzyAt(text: string, i: number, atEnd: boolean, before: string): Decision {

@@ -1,0 +1,58 @@
+import { ConfigurationError } from '../errors.js';
+import { checkMatchingStrategy, checkPlaceholderSource, loadMatcher } from '../deanonymize.js';
+import type { PlaceholderSource } from '../deanonymize.js';
+import type { MatchingStrategy, PlaceholderMatcher } from '../placeholder-match.js';
+import { StreamingDeanonymizer } from './streaming-deanonymizer.js';
+
+/** The vault and strategy to restore with; a `Deanonymize` instance fits this shape too. */
+export interface DeanonymizeStreamOptions {
+  vault: PlaceholderSource;
+  matching?: MatchingStrategy;
+}
+
+/** Reads the vault once, when the stream starts: placeholders added later are not restored. */
+export async function createStreamingDeanonymizer(options: DeanonymizeStreamOptions): Promise<StreamingDeanonymizer> {
+  return new StreamingDeanonymizer(await matcherFor(options));
+}
+
+function matcherFor(options: DeanonymizeStreamOptions): Promise<PlaceholderMatcher> {
+  if (typeof options !== 'object' || options === null) throw new ConfigurationError('stream options with a vault are required');
+  return loadMatcher(checkPlaceholderSource(options.vault), checkMatchingStrategy(options.matching));
+}
+
+/**
+ * Restores placeholders in a stream of text chunks, releasing text as soon as it cannot be part of a
+ * placeholder. An error from `source` is rethrown; text held back at that moment is dropped with it.
+ */
+export async function* deanonymizeStream(
+  source: AsyncIterable<string> | Iterable<string>,
+  options: DeanonymizeStreamOptions,
+): AsyncGenerator<string, void, undefined> {
+  const restorer = await createStreamingDeanonymizer(options);
+  for await (const chunk of source) {
+    const out = restorer.push(chunk);
+    if (out !== '') yield out;
+  }
+  const rest = restorer.end();
+  if (rest !== '') yield rest;
+}
+
+/** The WHATWG form: `response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new DeanonymizeTransformStream({ vault }))`. */
+export class DeanonymizeTransformStream extends TransformStream<string, string> {
+  constructor(options: DeanonymizeStreamOptions) {
+    let restorer: StreamingDeanonymizer | undefined;
+    super({
+      async start() {
+        restorer = await createStreamingDeanonymizer(options);
+      },
+      transform(chunk, controller) {
+        const out = restorer!.push(chunk);
+        if (out !== '') controller.enqueue(out);
+      },
+      flush(controller) {
+        const out = restorer!.end();
+        if (out !== '') controller.enqueue(out);
+      },
+    });
+  }
+}

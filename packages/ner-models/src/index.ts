@@ -1,0 +1,9 @@
+export {
+  BUNDLED_MODEL, defaultModelConfig, getModelConfig, modelConfigNames, registerModelConfig, validateModelConfig,
+  type AggregationStrategy, type NerModelConfig,
+} from './configs.js';
+export { ModelLoadError, ModelNotFoundError, NerInferenceError, NerModelError } from './errors.js';
+export { clearModelCache, loadNerModel, resolveModelConfig, type LoadOptions, type ModelSpec } from './loader.js';
+export { bundledModelDirectory } from './locations.js';
+export { NerModel, type PredictOptions } from './model.js';
+export type { NerEntity } from './aggregation.js';

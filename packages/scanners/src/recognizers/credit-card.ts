@@ -1,7 +1,6 @@
 /** CREDIT_CARD: 12-19 digit card numbers, compact or grouped with spaces or dashes; brand prefix and Luhn required. */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 interface Brand {
   name: string;
@@ -72,13 +71,13 @@ function validateCard(candidate: Candidate): Validation {
   return { ok: false, explanation: 'not a card number' };
 }
 
-export function creditCardRecognizer(): Recognizer {
+export function creditCardRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'credit_card',
     type: 'CREDIT_CARD',
     patterns: [
-      { name: 'card_digits', regex: /(?<![\d-])\d{12,19}(?!\d|[ -]\d)/, score: 0.9 },
-      { name: 'card_grouped', regex: /(?<![\d-])\d{3,6}(?:[ -]\d{1,6}){1,5}(?!\d|[ -]\d)/, score: 0.95 },
+      { name: 'card_digits', regex: /(?<![\w-])\d{12,19}(?!\w|[ -]\d)/, score: 0.9 },
+      { name: 'card_grouped', regex: /(?<![\w-])\d{3,6}(?:[ -]\d{1,6}){1,5}(?!\w|[ -]\d)/, score: 0.95 },
     ],
     validate: validateCard,
     context: { words: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'payment', 'pan'], boost: 0.05 },

@@ -8,8 +8,7 @@ import { bech32, bech32m, createBase58check } from '@scure/base';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const base58check = createBase58check(sha256);
 
@@ -85,7 +84,7 @@ const VALIDATORS: Record<string, (candidate: Candidate) => Validation> = {
   ethereum: validateEthereum,
 };
 
-export function cryptoRecognizer(): Recognizer {
+export function cryptoRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'crypto',
     type: 'CRYPTO',

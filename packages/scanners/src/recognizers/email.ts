@@ -4,8 +4,7 @@
  * to its plain form and must pass validator's isEmail.
  */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const LOCAL = String.raw`(?<![\w.%+\-])[A-Za-z0-9._%+\-]{1,64}`;
 const LABEL = String.raw`[A-Za-z0-9\-]{1,63}`;
@@ -48,7 +47,7 @@ function validateObfuscated(candidate: Candidate): Validation {
   return { ok: true, explanation: spoken ? 'spoken form, isEmail ok' : 'obfuscated, isEmail ok', score: spoken ? 0.75 : 0.85 };
 }
 
-export function emailRecognizer(): Recognizer {
+export function emailRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'email',
     type: 'EMAIL_ADDRESS',

@@ -3,8 +3,7 @@
  * validator's isIBAN checks the country-specific length and layout and the mod-97 check digits.
  */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const NOT_AFTER = '(?<![A-Za-z0-9])';
 const NOT_BEFORE = '(?![A-Za-z0-9])';
@@ -25,7 +24,7 @@ function validateIban(candidate: Candidate): Validation {
   return { ok: false, explanation: 'iban check failed' };
 }
 
-export function ibanRecognizer(): Recognizer {
+export function ibanRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'iban',
     type: 'IBAN_CODE',

@@ -37,7 +37,7 @@ export function defaultRecognizers(): Recognizer[] {
 export const PATTERN_ENTITY_TYPES: EntityType[] = [...new Set(defaultRecognizers().flatMap((r) => r.types))];
 
 export { definePatternRecognizer } from './pattern-recognizer.js';
-export type { Candidate, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
+export type { Candidate, PatternRecognizer, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
 export type { ContextOptions } from './context.js';
 export {
   creditCardRecognizer,

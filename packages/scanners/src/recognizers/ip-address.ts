@@ -4,8 +4,7 @@
  * version number, not an address.
  */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\w)`);
@@ -27,7 +26,7 @@ function validateIpv6(candidate: Candidate): Validation {
   return validator.isIP(candidate.text, 6) ? { ok: true, explanation: 'isIP v6 ok' } : { ok: false, explanation: 'isIP v6 failed' };
 }
 
-export function ipAddressRecognizer(): Recognizer {
+export function ipAddressRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'ip_address',
     type: 'IP_ADDRESS',

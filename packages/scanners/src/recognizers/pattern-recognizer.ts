@@ -40,6 +40,11 @@ export interface Validation {
   length?: number;
 }
 
+/** A Recognizer whose analysis is synchronous: patterns and checksums need no I/O. */
+export interface PatternRecognizer extends Recognizer {
+  analyze(text: string): Finding[];
+}
+
 export interface PatternRecognizerOptions {
   name: string;
   type: EntityType;
@@ -104,7 +109,7 @@ function assertText(name: string, text: unknown): asserts text is string {
  * Builds a Recognizer from patterns, an optional validation hook and context words.
  * Validation exceptions become a RecognizerError so a scan fails closed instead of skipping a value.
  */
-export function definePatternRecognizer(options: PatternRecognizerOptions): Recognizer {
+export function definePatternRecognizer(options: PatternRecognizerOptions): PatternRecognizer {
   const { name, type, validate, context } = options;
   const compiled = options.patterns.map((pattern) => ({ pattern, regex: withGlobalFlag(pattern.regex) }));
 

@@ -4,8 +4,7 @@
  * are rejected; a bare digit run (an order number as often as a phone) needs a context word.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 // Neither side may touch letters, digits or characters that continue a date, time, path or version.
 const NOT_AFTER = String.raw`(?<![\w+#/:.\-])`;
@@ -43,8 +42,15 @@ function rejectReason(text: string): string | undefined {
   return undefined;
 }
 
+/** Digit counts a number can have: national US numbers 10 or 11, international (with +) 8 to 15. */
+function plausibleDigitCount(text: string): boolean {
+  const digits = text.replace(EXTENSION, '').replace(/\D/g, '').length;
+  return text.startsWith('+') ? digits >= 8 && digits <= MAX_E164_DIGITS : digits >= 10 && digits <= MAX_NATIONAL_DIGITS;
+}
+
 function judge(text: string): Validation | undefined {
-  if (rejectReason(text) !== undefined) return undefined;
+  // Cheap checks first: parsing is the expensive step, and adversarial text yields many candidates.
+  if (!plausibleDigitCount(text) || rejectReason(text) !== undefined) return undefined;
   const parsed = parsePhoneNumberFromString(text, 'US');
   if (!parsed) return undefined;
   if (parsed.isValid()) return { ok: true, explanation: `libphonenumber valid (${parsed.country ?? 'intl'})`, score: VALID_SCORE };
@@ -89,7 +95,7 @@ function validateDigits(candidate: Candidate): Validation {
   return judge(candidate.text) ?? { ok: false, explanation: 'not a phone number' };
 }
 
-export function phoneRecognizer(): Recognizer {
+export function phoneRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'phone',
     type: 'PHONE_NUMBER',

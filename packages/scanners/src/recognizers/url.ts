@@ -3,8 +3,7 @@
  * punctuation and unbalanced closing brackets are trimmed, then validator's isURL confirms it.
  */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const MAX_URL_LENGTH = 2048;
 const URL_CANDIDATE = new RegExp(`(?<![\\w@.\\-/])(?:https?://|www\\.)[^\\s<>"'\`]{1,${MAX_URL_LENGTH}}`, 'i');
@@ -44,7 +43,7 @@ function validateUrl(candidate: Candidate): Validation {
   return ok ? { ok: true, explanation: 'isURL ok', length: text.length } : { ok: false, explanation: 'isURL failed' };
 }
 
-export function urlRecognizer(): Recognizer {
+export function urlRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'url',
     type: 'URL',

@@ -2,15 +2,14 @@
  * US_BANK_NUMBER: US bank account numbers, 8 to 17 digits. They have no checksum and no fixed layout,
  * so a digit run is only reported next to a context word such as "account" or "checking".
  */
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 function validateAccount(candidate: Candidate): Validation {
   if (/^(\d)\1+$/.test(candidate.text)) return { ok: false, explanation: 'repeated digit' };
   return { ok: true, explanation: 'account digits' };
 }
 
-export function usBankNumberRecognizer(): Recognizer {
+export function usBankNumberRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'us_bank_number',
     type: 'US_BANK_NUMBER',

@@ -3,14 +3,13 @@
  * Wisconsin dashed forms, plain digits). None has a checksum and all look like other identifiers, so
  * every form needs a context word such as "driver's license" or "DL".
  */
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer } from './pattern-recognizer.js';
 
 const NOT_AFTER = String.raw`(?<![\w\-])`;
 const NOT_BEFORE = String.raw`(?![\w\-])`;
 const alone = (body: string) => new RegExp(`${NOT_AFTER}(?:${body})${NOT_BEFORE}`);
 
-export function usDriverLicenseRecognizer(): Recognizer {
+export function usDriverLicenseRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'us_driver_license',
     type: 'US_DRIVER_LICENSE',

@@ -2,10 +2,9 @@
  * US_PASSPORT: 9 digits (books issued before 2021) or a letter and 8 digits (Next Generation
  * Passport). Any 9-digit number fits, so the word "passport" (or a close variant) must be near.
  */
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer } from './pattern-recognizer.js';
 
-export function usPassportRecognizer(): Recognizer {
+export function usPassportRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'us_passport',
     type: 'US_PASSPORT',

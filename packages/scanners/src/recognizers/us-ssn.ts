@@ -2,8 +2,7 @@
  * US_SSN: dashed (123-45-6789), spaced and plain 9-digit forms. Numbers the SSA never issues are
  * rejected; the plain form is indistinguishable from any 9-digit number, so it needs a context word.
  */
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 // Numbers printed on sample cards and in advertisements, invalidated by the SSA.
 const PUBLICIZED = new Set(['078051120', '219099999', '123456789']);
@@ -28,7 +27,7 @@ function validateSsn(candidate: Candidate): Validation {
 const NOT_AFTER = String.raw`(?<![\w\-.])`;
 const NOT_BEFORE = String.raw`(?![\w\-]|\.\d)`;
 
-export function usSsnRecognizer(): Recognizer {
+export function usSsnRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'us_ssn',
     type: 'US_SSN',

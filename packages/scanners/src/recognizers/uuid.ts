@@ -1,7 +1,6 @@
 /** UUID: the canonical 8-4-4-4-12 hex form, confirmed by validator's isUUID; the nil UUID is not an identifier of anyone. */
 import validator from 'validator';
-import type { Recognizer } from '../types.js';
-import { definePatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
+import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const HEX = '[0-9A-Fa-f]';
 const UUID = new RegExp(`(?<![0-9A-Za-z\\-])${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}(?![0-9A-Za-z\\-])`);
@@ -11,7 +10,7 @@ function validateUuid(candidate: Candidate): Validation {
   return validator.isUUID(candidate.text) ? { ok: true, explanation: 'isUUID ok' } : { ok: false, explanation: 'isUUID failed' };
 }
 
-export function uuidRecognizer(): Recognizer {
+export function uuidRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'uuid',
     type: 'UUID',

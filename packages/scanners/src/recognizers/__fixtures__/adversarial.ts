@@ -1,0 +1,30 @@
+/** ~100 KB inputs built to make backtracking regexes blow up (excluded from the build). */
+const SIZE = 100_000;
+export const ADVERSARIAL_INPUTS: readonly string[] = [
+  '1'.repeat(SIZE),
+  '1 '.repeat(SIZE / 2),
+  '1-'.repeat(SIZE / 2),
+  '1.'.repeat(SIZE / 2),
+  'a@'.repeat(SIZE / 2),
+  'a.'.repeat(SIZE / 2),
+  'a'.repeat(SIZE),
+  'A1'.repeat(SIZE / 2),
+  'a:'.repeat(SIZE / 2),
+  ':'.repeat(SIZE),
+  '(1'.repeat(SIZE / 2),
+  '+1 '.repeat(SIZE / 3),
+  'http://'.repeat(SIZE / 7),
+  'www.a'.repeat(SIZE / 5),
+  'a at a dot '.repeat(SIZE / 11),
+  '[at]'.repeat(SIZE / 4),
+  'f'.repeat(SIZE),
+  '0x'.repeat(SIZE / 2),
+  'bc1'.repeat(SIZE / 3),
+  'DE89 '.repeat(SIZE / 5),
+  '12 34 56 78 90 '.repeat(SIZE / 15),
+  '+1 415 555 2671 '.repeat(SIZE / 16),
+  '4111 1111 1111 1111 '.repeat(SIZE / 20),
+  '1.1.1.1.'.repeat(SIZE / 8),
+  'a@b.'.repeat(SIZE / 4),
+];
+

@@ -1,0 +1,97 @@
+import validator from 'validator';
+import { describe, expect, it } from 'vitest';
+import { creditCardRecognizer, cardBrand } from './credit-card.js';
+import { breakLastDigit, expectFinding, expectNoFinding, expectSurvivesAdversarialInput, withLuhnDigit } from './__fixtures__/support.js';
+
+const recognizer = creditCardRecognizer();
+
+// Published test numbers of the networks plus numbers whose check digit is computed here.
+const VALID_CARDS: Array<[brand: string, number: string]> = [
+  ['visa', '4111111111111111'],
+  ['visa', '4012888888881881'],
+  ['visa', withLuhnDigit('422222222222')],
+  ['mastercard', '5555555555554444'],
+  ['mastercard', withLuhnDigit('222300312200322')],
+  ['amex', '378282246310005'],
+  ['amex', '371449635398431'],
+  ['discover', '6011111111111117'],
+  ['diners', '30569309025904'],
+  ['jcb', '3530111333300000'],
+  ['unionpay', withLuhnDigit('620000000000000')],
+  ['maestro', withLuhnDigit('675964982643845')],
+  ['mir', withLuhnDigit('220000000000000')],
+];
+
+function group(number: string, sizes: number[], separator: string): string {
+  const parts: string[] = [];
+  let at = 0;
+  for (const size of sizes) {
+    parts.push(number.slice(at, at + size));
+    at += size;
+  }
+  return parts.join(separator);
+}
+
+describe('credit card recognizer', () => {
+  it.each(VALID_CARDS)('finds a compact %s number', async (brand, number) => {
+    expect(validator.isLuhnNumber(number)).toBe(true);
+    const finding = await expectFinding(recognizer, `Please charge ${number} today.`, number, 0.9);
+    expect(finding.type).toBe('CREDIT_CARD');
+    expect(finding.explanation).toContain(`${brand}, luhn ok`);
+  });
+
+  it('finds numbers grouped with spaces or dashes', async () => {
+    await expectFinding(recognizer, 'card: 4111 1111 1111 1111.', '4111 1111 1111 1111', 0.95);
+    await expectFinding(recognizer, 'card: 5555-5555-5555-4444!', '5555-5555-5555-4444');
+    await expectFinding(recognizer, 'amex 3782 822463 10005 on file', '3782 822463 10005');
+    await expectFinding(recognizer, 'diners 3056 930902 5904', '3056 930902 5904');
+  });
+
+  it('keeps only the card when an unrelated group follows it', async () => {
+    await expectFinding(recognizer, 'pay 4111 1111 1111 1111 2 times', '4111 1111 1111 1111');
+  });
+
+  it('adds a context word to the score and explanation', async () => {
+    const finding = await expectFinding(recognizer, 'my visa is 4111111111111111', '4111111111111111');
+    expect(finding.score).toBe(0.95);
+    expect(finding.explanation).toContain('context word "visa" +0.05');
+  });
+
+  it.each(VALID_CARDS)('rejects the %s number with a broken check digit', async (_brand, number) => {
+    const broken = breakLastDigit(number);
+    expect(validator.isLuhnNumber(broken)).toBe(false);
+    await expectNoFinding(recognizer, `Please charge ${broken} today.`);
+  });
+
+  it('rejects Luhn-valid numbers with no card brand or a wrong length for the brand', async () => {
+    const unknownPrefix = withLuhnDigit('911111111111111');
+    const shortVisa = withLuhnDigit('41111111111111'); // 15 digits: Visa issues 13, 16 or 19
+    const longAmex = withLuhnDigit('3782822463100051');
+    for (const number of [unknownPrefix, shortVisa, longAmex]) {
+      expect(validator.isLuhnNumber(number)).toBe(true);
+      expect(cardBrand(number)).toBeUndefined();
+      await expectNoFinding(recognizer, `ref ${number}`);
+    }
+  });
+
+  it('rejects near misses: mixed separators, odd grouping, longer digit runs, dates, phones', async () => {
+    const nearMisses = [
+      '4111 1111-1111 1111',
+      '4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1',
+      '41111111 11111111',
+      '14111111111111111111',
+      '4111111111111111-2',
+      'x4111111111111111',
+      '2024-01-15 12:30',
+      '(415) 555-2671',
+      '4111 1111 1111',
+      '0000 0000 0000 0000',
+      'order 1234567890123',
+    ];
+    for (const text of nearMisses) await expectNoFinding(recognizer, text);
+  });
+
+  it('returns on ~100 KB adversarial input', async () => {
+    await expectSurvivesAdversarialInput(recognizer);
+  });
+});

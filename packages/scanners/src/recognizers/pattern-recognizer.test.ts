@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { InvalidInputError, RecognizerError } from '../errors.js';
+import { definePatternRecognizer } from './pattern-recognizer.js';
+
+const digits = definePatternRecognizer({
+  name: 'test_digits',
+  type: 'CUSTOM',
+  patterns: [
+    { name: 'four', regex: /(?<!\d)\d{4}(?!\d)/, score: 0.6 },
+    { name: 'six', regex: /(?<!\d)\d{6}(?!\d)/, score: 0.3, requireContext: true },
+  ],
+  validate: (c) => (c.text.startsWith('0') ? { ok: false, explanation: 'leading zero' } : { ok: true, explanation: 'ok' }),
+  context: { words: ['pin'], boost: 0.35 },
+});
+
+describe('definePatternRecognizer', () => {
+  it('reports matches with offsets, type, recognizer name and explanation', () => {
+    const [finding, ...rest] = digits.analyze('code 1234 here');
+    expect(rest).toEqual([]);
+    expect(finding).toEqual({
+      type: 'CUSTOM', start: 5, end: 9, text: '1234', score: 0.6, recognizer: 'test_digits', explanation: ['pattern four', 'ok'],
+    });
+  });
+
+  it('lets validation reject a candidate', () => {
+    expect(digits.analyze('code 0123 here')).toEqual([]);
+  });
+
+  it('raises the score with a context word and explains it', () => {
+    const findings = digits.analyze('pin 1234');
+    expect(findings[0]?.score).toBe(0.95);
+    expect(findings[0]?.explanation).toContain('context word "pin" +0.35');
+  });
+
+  it('drops a requireContext pattern without context and keeps it with context', () => {
+    expect(digits.analyze('number 123456')).toEqual([]);
+    const findings = digits.analyze('pin 123456');
+    expect(findings.map((f) => [f.text, f.score])).toEqual([['123456', 0.65]]);
+  });
+
+  it('caps scores at 1', () => {
+    const strong = definePatternRecognizer({
+      name: 'strong', type: 'CUSTOM', patterns: [{ name: 'x', regex: /x/, score: 0.9 }], context: { words: ['y'], boost: 0.5 },
+    });
+    expect(strong.analyze('y x')[0]?.score).toBe(1);
+  });
+
+  it('narrows a candidate with skip and length', () => {
+    const narrowing = definePatternRecognizer({
+      name: 'narrow', type: 'CUSTOM', patterns: [{ name: 'abc', regex: /abcd/, score: 0.9 }],
+      validate: () => ({ ok: true, explanation: 'inner', skip: 1, length: 3 }),
+    });
+    expect(narrowing.analyze('..abcd..')).toMatchObject([{ start: 3, end: 5, text: 'bc' }]);
+  });
+
+  it('keeps the higher-scoring of overlapping matches from different patterns', () => {
+    const overlapping = definePatternRecognizer({
+      name: 'overlap', type: 'CUSTOM',
+      patterns: [{ name: 'short', regex: /ab/, score: 0.5 }, { name: 'long', regex: /abc/, score: 0.8 }],
+    });
+    expect(overlapping.analyze('abc')).toMatchObject([{ text: 'abc', score: 0.8 }]);
+  });
+
+  it('is safe to call repeatedly and concurrently (no shared regex state)', async () => {
+    const results = await Promise.all(Array.from({ length: 5 }, () => Promise.resolve(digits.analyze('1234 5678'))));
+    for (const r of results) expect(r).toHaveLength(2);
+  });
+
+  it('rejects non-string input with a typed error', () => {
+    expect(() => digits.analyze(42 as unknown as string)).toThrow(InvalidInputError);
+    expect(() => digits.analyze(null as unknown as string)).toThrow(InvalidInputError);
+  });
+
+  it('fails closed with a RecognizerError that does not quote the text when validation throws', () => {
+    const broken = definePatternRecognizer({
+      name: 'broken', type: 'CUSTOM', patterns: [{ name: 'x', regex: /\d+/, score: 0.9 }],
+      validate: (c) => {
+        throw new Error(`bad value ${c.text}`);
+      },
+    });
+    let error: unknown;
+    try {
+      broken.analyze('secret 987654321');
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RecognizerError);
+    expect(String((error as Error).message)).not.toContain('987654321');
+    expect((error as Error & { cause?: unknown }).cause).toBeUndefined();
+  });
+
+  it('returns nothing for empty text', () => {
+    expect(digits.analyze('')).toEqual([]);
+  });
+});

@@ -190,7 +190,7 @@ export function validateModelConfig(config: NerModelConfig): void {
   }
   if (!Number.isInteger(config.maxLength) || config.maxLength < 8) fail('maxLength must be an integer >= 8');
   if (!Number.isInteger(config.stride) || config.stride < 0) fail('stride must be a non-negative integer');
-  if (config.stride * 2 >= config.maxLength - 4) fail('stride must be less than half of maxLength');
+  if (config.stride * 2 > config.maxLength - 4) fail('stride must be at most half of maxLength minus 4');
   if (config.batchSize !== undefined && (!Number.isInteger(config.batchSize) || config.batchSize < 1)) {
     fail('batchSize must be a positive integer');
   }

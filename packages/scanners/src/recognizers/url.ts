@@ -29,17 +29,21 @@ export function trimUrl(text: string): string {
   return text.slice(0, end);
 }
 
+const URL_OPTIONS = {
+  protocols: ['http', 'https'],
+  require_protocol: false,
+  require_tld: true,
+  allow_underscores: true,
+  max_allowed_length: MAX_URL_LENGTH,
+};
+
+// Without a dot, a host is only worth reporting as a link when it is localhost with an explicit scheme.
+const LOCALHOST_URL = /^https?:\/\/localhost(?![\w.\-])/i;
+
 function validateUrl(candidate: Candidate): Validation {
   const text = trimUrl(candidate.text);
-  const hasProtocol = /^https?:\/\//i.test(text);
-  const ok = validator.isURL(text, {
-    protocols: ['http', 'https'],
-    require_protocol: false,
-    // With an explicit scheme, hosts like localhost or an IP are still links someone typed.
-    require_tld: !hasProtocol,
-    allow_underscores: true,
-    max_allowed_length: MAX_URL_LENGTH,
-  });
+  const ok =
+    validator.isURL(text, URL_OPTIONS) || (LOCALHOST_URL.test(text) && validator.isURL(text, { ...URL_OPTIONS, require_tld: false }));
   return ok ? { ok: true, explanation: 'isURL ok', length: text.length } : { ok: false, explanation: 'isURL failed' };
 }
 

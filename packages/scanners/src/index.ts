@@ -13,3 +13,5 @@ export { scanPrompt, scanOutput } from './pipeline.js';
 export type { PipelineOptions, PipelineResult, ScannerReport, ScannerList } from './pipeline.js';
 export { riskScore } from './risk.js';
 export { assertText, DEFAULT_MAX_LENGTH } from './input.js';
+export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore } from './ner/index.js';
+export type { NerOption, NerModelOption, ModelRecognizerOptions } from './ner/index.js';

@@ -1,0 +1,83 @@
+/**
+ * Recognizer backed by an ONNX token-classification model from @veil/ner-models. The model is loaded on the
+ * first `ready()` or `analyze()` and shared with every other recognizer using the same model (the loader keeps
+ * one instance per process). Any loading or inference failure becomes a RecognizerError: the scan fails closed.
+ */
+import { loadNerModel, NerModelError, resolveModelConfig } from '@veil/ner-models';
+import type { LoadOptions, ModelSpec, NerModel } from '@veil/ner-models';
+import { ConfigurationError, InvalidInputError, RecognizerError } from '../errors.js';
+import type { EntityType, Finding, Recognizer } from '../types.js';
+
+const NER_TYPES: EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
+
+export interface ModelRecognizerOptions {
+  /** Where and how the model is loaded (hub cache, remote download, threads, quantized file). */
+  load?: LoadOptions;
+  /** Per-type minimum scores, overriding the model config's thresholds. */
+  thresholds?: Record<string, number>;
+}
+
+export class ModelRecognizer implements Recognizer {
+  readonly name: string;
+  readonly types: EntityType[];
+  private readonly spec: ModelSpec;
+  private readonly options: ModelRecognizerOptions;
+  private model: Promise<NerModel> | undefined;
+
+  constructor(spec: ModelSpec, options: ModelRecognizerOptions = {}) {
+    let config;
+    try {
+      config = resolveModelConfig(spec);
+    } catch (error) {
+      throw new ConfigurationError(`invalid NER model: ${error instanceof Error ? error.message : 'unknown'}`);
+    }
+    this.spec = config;
+    this.options = options;
+    this.name = `ner:${config.name}`;
+    const mapped = Object.values(config.labels).filter((t): t is string => typeof t === 'string');
+    this.types = [...new Set<EntityType>([...NER_TYPES, ...mapped])];
+  }
+
+  async ready(): Promise<void> {
+    await this.loaded();
+  }
+
+  async analyze(text: string): Promise<Finding[]> {
+    if (typeof text !== 'string') throw new InvalidInputError('text must be a string');
+    if (text.length === 0) return [];
+    const model = await this.loaded();
+    let entities;
+    try {
+      entities = await model.predict(text, { thresholds: this.options.thresholds });
+    } catch (error) {
+      throw this.wrap(error);
+    }
+    return entities.map((e) => ({
+      type: e.type,
+      start: e.start,
+      end: e.end,
+      text: text.slice(e.start, e.end),
+      score: e.score,
+      recognizer: this.name,
+      explanation: [`model ${model.id}`, `label ${e.label}`, `aggregation ${model.config.aggregation}`],
+    }));
+  }
+
+  private loaded(): Promise<NerModel> {
+    if (!this.model) {
+      this.model = loadNerModel(this.spec, this.options.load).catch((error: unknown) => {
+        // Not cached: a later call retries, e.g. once the model has been provided.
+        this.model = undefined;
+        throw this.wrap(error);
+      });
+    }
+    return this.model;
+  }
+
+  private wrap(error: unknown): RecognizerError {
+    if (error instanceof RecognizerError) return error;
+    // NerModelError messages name the model and paths only; anything else is named, not quoted.
+    const message = error instanceof NerModelError ? error.message : `${error instanceof Error ? error.name : typeof error} while running the model`;
+    return new RecognizerError(this.name, message, { cause: error });
+  }
+}

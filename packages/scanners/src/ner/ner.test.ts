@@ -1,0 +1,115 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ModelNotFoundError } from '@veil/ner-models';
+import { Vault } from '@veil/vault';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { writeLookupModel } from '../../../ner-models/src/__fixtures__/lookup-model.js';
+import { Anonymize } from '../anonymize.js';
+import { ConfigurationError, RecognizerError } from '../errors.js';
+import type { Recognizer } from '../types.js';
+import { CompromiseRecognizer, compromiseScore, createNerRecognizer, ModelRecognizer } from './index.js';
+
+let modelDir: string;
+beforeAll(() => {
+  modelDir = writeLookupModel(join(mkdtempSync(join(tmpdir(), 'veil-scanner-ner-')), 'lookup'));
+});
+
+describe('createNerRecognizer', () => {
+  it('returns a given recognizer as is', () => {
+    const own: Recognizer = { name: 'own', types: ['PERSON'], analyze: () => [] };
+    expect(createNerRecognizer(own)).toBe(own);
+  });
+
+  it("builds the light tier for 'compromise' and model recognizers for names, paths and configs", () => {
+    expect(createNerRecognizer('compromise')).toBeInstanceOf(CompromiseRecognizer);
+    expect(createNerRecognizer().name).toBe('ner:veil-ner-small');
+    expect(createNerRecognizer('bundled').name).toBe('ner:veil-ner-small');
+    expect(createNerRecognizer('dslim/bert-base-NER').name).toBe('ner:dslim/bert-base-NER');
+    expect(createNerRecognizer(modelDir)).toBeInstanceOf(ModelRecognizer);
+    expect(createNerRecognizer({ model: modelDir, load: { quantized: false } })).toBeInstanceOf(ModelRecognizer);
+  });
+
+  it('rejects options it cannot use with a ConfigurationError', () => {
+    expect(() => createNerRecognizer(42 as never)).toThrow(ConfigurationError);
+    expect(() => createNerRecognizer({ name: 'x', onnxFile: '', labels: {}, aggregation: 'first', maxLength: 64, stride: 8, thresholds: { default: 0.5 } })).toThrow(ConfigurationError);
+  });
+});
+
+describe('ModelRecognizer', () => {
+  it('returns findings with offsets, text, score, recognizer and explanation', async () => {
+    const recognizer = createNerRecognizer(modelDir);
+    await recognizer.ready!();
+    const text = 'Yesterday JOHN SMITH flew to Washington.';
+    const findings = await recognizer.analyze(text);
+    expect(findings.map(({ type, start, end, text: value, recognizer: by }) => ({ type, start, end, value, by }))).toEqual([
+      { type: 'PERSON', start: 10, end: 20, value: 'JOHN SMITH', by: `ner:${modelDir}` },
+      { type: 'LOCATION', start: 29, end: 39, value: 'Washington', by: `ner:${modelDir}` },
+    ]);
+    expect(findings[0]!.score).toBeGreaterThan(0.85);
+    expect(findings[0]!.explanation).toEqual([`model ${modelDir}`, 'label PER', 'aggregation first']);
+  });
+
+  it('fails closed with a RecognizerError that names the model, not the text, when the model is missing', async () => {
+    const recognizer = createNerRecognizer({ model: 'dslim/bert-large-NER', load: { cacheDir: join(modelDir, 'none'), hubCache: null } });
+    const error = await Promise.resolve(recognizer.analyze('Secret Person lives here')).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecognizerError);
+    expect((error as RecognizerError).cause).toBeInstanceOf(ModelNotFoundError);
+    expect((error as Error).message).toContain('dslim/bert-large-NER');
+    expect((error as Error).message).not.toContain('Secret');
+    await expect(recognizer.ready!()).rejects.toThrow(RecognizerError);
+  });
+});
+
+describe('CompromiseRecognizer', () => {
+  it('finds people, places and organizations with exact offsets and calibrated scores', () => {
+    const text = '😀 Samuel L. Jackson flew to Paris to meet Microsoft Inc. staff.';
+    const findings = new CompromiseRecognizer().analyze(text);
+    expect(findings.map((f) => [f.type, f.text, text.slice(f.start, f.end) === f.text])).toEqual([
+      ['PERSON', 'Samuel L. Jackson', true], ['LOCATION', 'Paris', true], ['ORGANIZATION', 'Microsoft Inc.', true],
+    ]);
+    expect(findings[0]!.start).toBe(3);
+    expect(findings.map((f) => f.score)).toEqual([compromiseScore('PERSON', false), compromiseScore('LOCATION', true), compromiseScore('ORGANIZATION', false)]);
+    for (const f of findings) expect(f.score).toBeGreaterThan(0.5);
+    for (const f of findings) expect(f.score).toBeLessThanOrEqual(0.6);
+  });
+
+  it('drops a sentence full stop but keeps the period of initials and abbreviations', () => {
+    const texts = (t: string) => new CompromiseRecognizer().analyze(t).map((f) => f.text);
+    expect(texts('She moved to Paris.')).toEqual(['Paris']);
+    expect(texts('He works at Acme Inc.')).toEqual(['Acme Inc.']);
+    expect(texts('They flew to Washington, D.C.')).toContain('Washington, D.C.');
+  });
+
+  it('returns nothing for blank text', () => {
+    expect(new CompromiseRecognizer().analyze('   ')).toEqual([]);
+  });
+});
+
+describe('Anonymize with NER', () => {
+  it('redacts names, places and organizations found by the model', async () => {
+    const anonymize = new Anonymize({ vault: new Vault(), ner: modelDir });
+    const result = await anonymize.scan('Ann met JOHN SMITH at Acme Corp in Paris.');
+    expect(result.sanitized).toBe('[REDACTED_PERSON_1] met [REDACTED_PERSON_2] at [REDACTED_ORGANIZATION_1] in [REDACTED_LOCATION_1].');
+    expect(result.isValid).toBe(false);
+  });
+
+  it('lets the model win overlaps with the light tier when both run', async () => {
+    const anonymize = new Anonymize({ vault: new Vault(), ner: modelDir, recognizers: [new CompromiseRecognizer()] });
+    const result = await anonymize.scan('Samuel L. Jackson lives in Paris.');
+    expect(result.findings.map((f) => [f.text, f.recognizer])).toEqual([
+      ['Samuel L. Jackson', `ner:${modelDir}`], ['Paris', `ner:${modelDir}`],
+    ]);
+  });
+
+  it('keeps patterns-only available', async () => {
+    const anonymize = new Anonymize({ vault: new Vault(), ner: false });
+    const result = await anonymize.scan('JOHN SMITH lives in Paris.');
+    expect(result.sanitized).toBe('JOHN SMITH lives in Paris.');
+  });
+
+  it('fails the scan instead of returning the prompt when the configured model is missing', async () => {
+    const anonymize = new Anonymize({ vault: new Vault(), ner: join(modelDir, 'missing') });
+    await expect(anonymize.scan('JOHN SMITH lives in Paris.')).rejects.toThrow(RecognizerError);
+  });
+});

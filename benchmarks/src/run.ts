@@ -31,14 +31,16 @@ export function peakRssMb(): number {
 export async function runDetector(detector: Detector, docs: readonly BenchDocument[], options: RunOptions = {}): Promise<RunResult> {
   const loadStart = performance.now();
   await detector.load();
-  const loadMs = performance.now() - loadStart;
   const texts = docs.map((d) => d.text);
   const totalChars = texts.reduce((n, t) => n + t.length, 0);
 
   let predictions: Prediction[];
   let latenciesMs: number[];
+  let loadMs = performance.now() - loadStart;
   if (detector.detectBatch) {
-    ({ predictions, latenciesMs } = await detector.detectBatch(texts));
+    const batch = await detector.detectBatch(texts);
+    ({ predictions, latenciesMs } = batch);
+    loadMs += batch.loadMs ?? 0;
   } else {
     for (const text of texts.slice(0, options.warmup ?? 3)) await detector.detect(text);
     predictions = [];

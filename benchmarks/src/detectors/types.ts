@@ -15,7 +15,7 @@ export interface Detector {
    * Tools that run out of process (Presidio) time each document themselves with the same clock discipline and
    * process a whole batch at once.
    */
-  detectBatch?(texts: readonly string[]): Promise<{ predictions: Prediction[]; latenciesMs: number[] }>;
+  detectBatch?(texts: readonly string[]): Promise<{ predictions: Prediction[]; latenciesMs: number[]; loadMs?: number }>;
   close?(): Promise<void>;
 }
 

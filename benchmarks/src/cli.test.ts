@@ -1,0 +1,72 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const benchDir = fileURLToPath(new URL('..', import.meta.url));
+
+function bench(args: string[]) {
+  return spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', ...args], {
+    cwd: benchDir,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: benchDir },
+    timeout: 120_000,
+  });
+}
+
+describe('veil-bench CLI (child process)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'veil-bench-cli-'));
+  const dataset = join(dir, 'mini.jsonl');
+  const text = 'Mail ann.lee@brightline.io or call (415) 867-2309 😀 about order 4471.';
+  writeFileSync(
+    dataset,
+    JSON.stringify({
+      id: 'mini-1',
+      text,
+      spans: [
+        { start: 5, end: 26, label: 'EMAIL_ADDRESS' },
+        { start: 35, end: 49, label: 'PHONE_NUMBER' },
+      ],
+    }) + '\n',
+  );
+
+  it('scores a dataset and writes the DESIGN.md JSON with exactly its keys', () => {
+    const out = join(dir, 'out.json');
+    const md = join(dir, 'out.md');
+    const html = join(dir, 'out.html');
+    const r = bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--no-speed', '--json', out, '--markdown', md, '--html', html, '--errors']);
+    expect(r.stderr).not.toContain('failed');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('veil:patterns');
+    expect(r.stdout).toMatch(/restore rate 100\.0%/);
+    const json = JSON.parse(readFileSync(out, 'utf8'));
+    expect(Object.keys(json)).toEqual([
+      'dataset', 'config', 'documents', 'entities', 'micro', 'strict_micro', 'leak_rate', 'latency_ms', 'chars_per_s', 'peak_rss_mb',
+    ]);
+    expect(json.documents).toBe(1);
+    expect(json.entities.EMAIL_ADDRESS).toMatchObject({ tp: 1, fp: 0, fn: 0 });
+    expect(json.leak_rate).toBe(0);
+    expect(readFileSync(md, 'utf8')).toContain('| veil:patterns |');
+    const page = readFileSync(html, 'utf8');
+    expect(page).toContain('<svg');
+    expect(page).not.toMatch(/<script|<link/);
+  });
+
+  it('exits 2 on usage errors and prints help with 0', () => {
+    expect(bench(['--bogus']).status).toBe(2);
+    expect(bench(['--config', 'no-such-config']).status).toBe(2);
+    const help = bench(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain('--dataset FILE');
+  });
+
+  it('exits 1 with a clear message when the dataset is malformed', () => {
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"text": "x", "spans": [{"start": 0, "end": 9, "label": "PERSON"}]}\n');
+    const r = bench(['--dataset', bad, '--config', 'patterns', '--no-peers', '--no-speed']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/line 1, span 0: offsets/);
+  });
+});

@@ -1,0 +1,165 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Anonymize, Deanonymize } from '@veil/scanners';
+import type { EntityType } from '@veil/scanners';
+import { Vault } from '@veil/vault';
+import { USAGE, UsageError, parseBenchArgs } from './args.js';
+import type { BenchArgs, PeerName } from './args.js';
+import { datasetEntityTypes, loadDataset } from './dataset.js';
+import type { BenchDocument } from './dataset.js';
+import { createOpenRedactionDetector } from './detectors/openredaction.js';
+import { createPresidioDetector } from './detectors/presidio.js';
+import { createRedactPiiDetector } from './detectors/redact-pii.js';
+import { createRedactPiiNodeDetector } from './detectors/redactpii-node.js';
+import { DetectorUnavailableError } from './detectors/types.js';
+import type { Detector } from './detectors/types.js';
+import { UnknownConfigError, createVeilDetector, nerOptionFor } from './detectors/veil.js';
+import { scoreDocuments } from './metrics.js';
+import { designJson } from './report/model.js';
+import type { BenchReport, SpeedRow, ToolReport } from './report/model.js';
+import { renderHtml } from './report/html.js';
+import { renderMarkdown } from './report/markdown.js';
+import { renderErrors, renderText } from './report/text.js';
+import { runRoundTrip } from './roundtrip/roundtrip.js';
+import { runDetector } from './run.js';
+import { measureSpeed } from './speed.js';
+import { summarizeLatency } from './stats.js';
+
+/** The shipped sample transcripts (benchmarks/data/samples.jsonl). */
+export const DEFAULT_DATASET = fileURLToPath(new URL('../data/samples.jsonl', import.meta.url));
+
+const PEERS: Record<PeerName, () => Detector> = {
+  'redact-pii': createRedactPiiDetector,
+  openredaction: createOpenRedactionDetector,
+  '@redactpii/node': createRedactPiiNodeDetector,
+  presidio: createPresidioDetector,
+};
+
+/** pnpm runs the script inside benchmarks/; paths on the command line are meant from where the user typed them. */
+const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+async function scoreTool(detector: Detector, docs: readonly BenchDocument[], entities: EntityType[], progress: boolean) {
+  const run = await runDetector(detector, docs, { progress });
+  const quality = scoreDocuments(docs, run.predictions, entities);
+  const tool: ToolReport = {
+    name: detector.name,
+    claimedTypes: detector.types,
+    quality,
+    latency: summarizeLatency(run.latenciesMs),
+    loadMs: run.loadMs,
+    charsPerSecond: run.charsPerSecond,
+    peakRssMb: run.peakRssMb,
+  };
+  return { tool, run };
+}
+
+async function speedRow(config: string): Promise<SpeedRow> {
+  const anonymize = new Anonymize({ vault: new Vault(), ner: nerOptionFor(config) });
+  const start = performance.now();
+  await anonymize.ready();
+  await anonymize.scan('warm up');
+  const loadMs = performance.now() - start;
+  return measureSpeed(config, loadMs, anonymize);
+}
+
+async function writeOut(path: string, body: string): Promise<void> {
+  const target = fromUser(path);
+  await mkdir(dirname(target), { recursive: true });
+  await writeFile(target, body);
+  log(`wrote ${target}`);
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(argv);
+    nerOptionFor(args.config);
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof UnknownConfigError) {
+      log(`veil-bench: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  const datasetPath = args.dataset === undefined ? DEFAULT_DATASET : fromUser(args.dataset);
+  if (!existsSync(datasetPath)) {
+    log(`veil-bench: dataset not found: ${datasetPath}`);
+    return args.dataset === undefined ? 1 : 2;
+  }
+  const progress = args.progress || process.stderr.isTTY === true;
+
+  const docs = await loadDataset(datasetPath, { ignoreOrigLabels: args.ignoreOrigLabels, limit: args.limit });
+  const veil = createVeilDetector(args.config);
+  const entities = (args.entities ?? datasetEntityTypes(docs).filter((t) => veil.types.includes(t))) as EntityType[];
+  if (entities.length === 0) {
+    log('veil-bench: no entity type is known to both the dataset and this Veil configuration; pass --entities');
+    return 2;
+  }
+  log(`veil-bench: ${docs.length} documents, config ${args.config}, types ${entities.join(', ')}`);
+
+  const { tool: veilTool, run: veilRun } = await scoreTool(veil, docs, entities, progress);
+  const report: BenchReport = {
+    dataset: datasetPath,
+    config: args.config,
+    documents: docs.length,
+    entities,
+    tools: [veilTool],
+  };
+
+  for (const peer of args.peers) {
+    const detector = PEERS[peer]();
+    try {
+      report.tools.push((await scoreTool(detector, docs, entities, progress)).tool);
+    } catch (error) {
+      if (!(error instanceof DetectorUnavailableError) && peer !== 'presidio') throw error;
+      const reason = error instanceof DetectorUnavailableError ? error.message.replace(/^.*? is not available: /, '') : (error as Error).message;
+      report.tools.push({ name: detector.name, claimedTypes: [], skipped: reason });
+    }
+  }
+
+  if (args.roundTrip) {
+    const deanonymize = new Deanonymize({ vault: veil.vault, matching: 'combined' });
+    report.roundTrip = await runRoundTrip(
+      docs.map((d, i) => ({ id: d.id, sanitized: veilRun.predictions[i]!.sanitized })),
+      { deanonymize: (prompt, output) => deanonymize.scan(prompt, output), valueOf: (p) => veil.vault.valueOf(p) },
+    );
+  }
+
+  if (args.speed) {
+    log('veil-bench: measuring speed…');
+    const configs = args.config === 'patterns' ? ['patterns'] : [args.config, 'patterns'];
+    report.speed = [];
+    for (const config of configs) report.speed.push(await speedRow(config));
+  }
+
+  process.stdout.write(renderText(report));
+  if (args.errors) process.stdout.write('\n' + renderErrors(veil.name, docs, veilTool.quality!.errors));
+  if (args.json) await writeOut(args.json, JSON.stringify(designJson(report), null, 2) + '\n');
+  if (args.markdown) await writeOut(args.markdown, renderMarkdown(report));
+  if (args.html) await writeOut(args.html, renderHtml(report));
+  return 0;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1];
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      // Typed Veil and model errors carry no PII by contract; anything else is reported by name only.
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      log(`veil-bench: failed: ${message}`);
+      process.exitCode = 1;
+    },
+  );
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { PROMPT_317, measureSpeed, textOfLength } from './speed.js';
+
+describe('speed inputs', () => {
+  it('uses a prompt of exactly 317 characters and texts of exact lengths', () => {
+    expect(PROMPT_317).toHaveLength(317);
+    for (const n of [50, 500, 2000, 200_000]) expect(textOfLength(n)).toHaveLength(n);
+    expect(textOfLength(2000)).toBe(textOfLength(2000));
+  });
+
+  it('measures every planned size with the scanner it is given', async () => {
+    const seen: number[] = [];
+    const row = await measureSpeed('fake', 12, { scan: async (t: string) => void seen.push(t.length) }, {
+      latency: [{ label: '50 chars', chars: 50, runs: 3 }],
+      throughput: [{ label: '2 KB', chars: 2000, runs: 2 }],
+      warmup: 1,
+    });
+    expect(seen).toEqual([317, 50, 50, 50, 2000, 2000, 2000]);
+    expect(row.loadMs).toBe(12);
+    expect(row.latency[0]!.summary.p50).toBeGreaterThanOrEqual(0);
+    expect(row.throughput[0]!.charsPerSecond).toBeGreaterThan(0);
+  });
+});

@@ -5,3 +5,5 @@ export { MemoryVaultStore } from './memory-store.js';
 export { parseVaultSnapshot } from './snapshot.js';
 export { Vault, DEFAULT_SCOPE } from './vault.js';
 export type { VaultOptions } from './vault.js';
+export { EncryptedFileVaultStore, VaultDecryptionError, VaultFileError } from './encrypted-file-store.js';
+export type { EncryptedFileVaultStoreOptions, ScryptCost } from './encrypted-file-store.js';

@@ -56,7 +56,7 @@ describe('EncryptedFileVaultStore', () => {
     await expect(open().entries()).rejects.toBeInstanceOf(VaultDecryptionError);
   });
 
-  it('detects a changed header (it is authenticated with the data)', async () => {
+  it('refuses a file whose key-derivation salt was changed', async () => {
     await open().placeholderFor('PERSON', 'Ann Lee');
     const body = JSON.parse(await readFile(path, 'utf8')) as { kdf: { N: number; salt: string } };
     const salt = Buffer.from(body.kdf.salt, 'base64');

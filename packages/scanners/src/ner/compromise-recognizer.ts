@@ -29,8 +29,34 @@ const SELECTORS = [
   ['ORGANIZATION', (doc: ReturnType<typeof nlp>) => doc.organizations()],
 ] as const;
 
+interface TermJson {
+  tags?: string[];
+  offset?: { start?: number; length?: number };
+}
+
 interface OffsetJson {
   offset?: { start?: number; length?: number };
+  terms?: TermJson[];
+}
+
+const NAME_PART_TAGS = ['FirstName', 'LastName', 'Acronym'];
+const isNamePart = (term: TermJson) => term.tags?.some((t) => NAME_PART_TAGS.includes(t)) ?? false;
+
+/**
+ * compromise counts titles and roles as part of a person ("Mr. O'Malley", "Plaintiff Maria Gonzalez"). They are
+ * not personal data and, left in, would give the same person a second placeholder; they are cut off the start.
+ */
+function personStart(match: OffsetJson): number | undefined {
+  const terms = match.terms ?? [];
+  const hasName = terms.some(isNamePart);
+  let i = 0;
+  while (i < terms.length - 1) {
+    const term = terms[i]!;
+    const honorific = term.tags?.includes('Honorific') ?? false;
+    if (!honorific && (!hasName || isNamePart(term))) break;
+    i++;
+  }
+  return i > 0 ? terms[i]!.offset?.start : undefined;
 }
 
 /** Characters trimmed from the ends of a match: spaces and punctuation other than a closing period or apostrophe. */
@@ -50,7 +76,14 @@ export class CompromiseRecognizer implements Recognizer {
     const findings: Finding[] = [];
     for (const [type, select] of SELECTORS) {
       for (const match of select(doc).json({ offset: true }) as OffsetJson[]) {
-        const span = trimSpan(text, match.offset?.start, match.offset?.length);
+        let start = match.offset?.start;
+        let length = match.offset?.length;
+        const nameStart = type === 'PERSON' ? personStart(match) : undefined;
+        if (nameStart !== undefined && typeof start === 'number' && typeof length === 'number' && nameStart > start) {
+          length -= nameStart - start;
+          start = nameStart;
+        }
+        const span = trimSpan(text, start, length);
         if (!span) continue;
         const value = text.slice(span.start, span.end);
         const singleWord = !/\s/u.test(value);

@@ -81,6 +81,12 @@ describe('CompromiseRecognizer', () => {
     expect(texts('They flew to Washington, D.C.')).toContain('Washington, D.C.');
   });
 
+  it('cuts titles and roles off the start of a person', () => {
+    const texts = (t: string) => new CompromiseRecognizer().analyze(t).filter((f) => f.type === 'PERSON').map((f) => f.text);
+    expect(texts("Plaintiff Maria Gonzalez sued. Mr. O'Malley met Dr. Ann Lee.")).toEqual(['Maria Gonzalez', "O'Malley", 'Ann Lee']);
+    expect(texts('MR. WHITCOMBE: Thank you.')).toEqual(['WHITCOMBE']);
+  });
+
   it('returns nothing for blank text', () => {
     expect(new CompromiseRecognizer().analyze('   ')).toEqual([]);
   });

@@ -1,0 +1,83 @@
+/**
+ * End to end on a court complaint: patterns + the light NER tier (compromise; the bundled model had not landed
+ * when this was written), allowedNames, hiddenNames and a preamble, then the model's answer restored.
+ * Known gaps show up in the exact text on purpose: no recognizer covers dates or ZIP codes, and compromise
+ * misses "Springfield".
+ */
+import { Vault } from '@veil/vault';
+import { describe, expect, it } from 'vitest';
+import { Anonymize } from './anonymize.js';
+import { Deanonymize } from './deanonymize.js';
+
+const COMPLAINT = [
+  'SUPERIOR COURT OF CALIFORNIA, COUNTY OF ALAMEDA',
+  '',
+  'Maria Gonzalez, Plaintiff, v. Northwind Logistics Inc., Defendant.',
+  '',
+  'COMPLAINT FOR DAMAGES',
+  '',
+  '1. Plaintiff Maria Gonzalez lives at 742 Evergreen Terrace, Springfield, Oregon 97477.',
+  '2. On March 3, 2024, Northwind Logistics Inc. charged her card 4111 1111 1111 1111 without consent.',
+  '3. Plaintiff can be reached at maria.gonzalez@example.com or (415) 555-0132.',
+  '4. Counsel for Plaintiff is John Doe. Test LLC processed the payment for Defendant.',
+].join('\n');
+
+const PREAMBLE = 'The following court complaint has been anonymized.\n\n';
+
+const SANITIZED = PREAMBLE + [
+  'SUPERIOR COURT OF [REDACTED_LOCATION_1], COUNTY OF ALAMEDA',
+  '',
+  '[REDACTED_PERSON_1], Plaintiff, v. [REDACTED_ORGANIZATION_1], Defendant.',
+  '',
+  'COMPLAINT FOR DAMAGES',
+  '',
+  '1. Plaintiff [REDACTED_PERSON_1] lives at [REDACTED_LOCATION_2], Springfield, [REDACTED_LOCATION_3] 97477.',
+  '2. On March 3, 2024, [REDACTED_ORGANIZATION_1] charged her card [REDACTED_CREDIT_CARD_1] without consent.',
+  '3. Plaintiff can be reached at [REDACTED_EMAIL_ADDRESS_1] or [REDACTED_PHONE_NUMBER_1].',
+  '4. Counsel for Plaintiff is John Doe. [REDACTED_CUSTOM_1] processed the payment for Defendant.',
+].join('\n');
+
+const MODEL_ANSWER = 'Summary: [REDACTED_PERSON_1] of [REDACTED_LOCATION_2] sues [REDACTED_ORGANIZATION_1] over a '
+  + 'charge to card [REDACTED_CREDIT_CARD_1]. Serve notice to [REDACTED_EMAIL_ADDRESS_1] and call '
+  + '[REDACTED_PHONE_NUMBER_1]. [REDACTED_CUSTOM_1] may be joined as a party. Counsel: John Doe.';
+
+const RESTORED = 'Summary: Maria Gonzalez of 742 Evergreen Terrace sues Northwind Logistics Inc. over a '
+  + 'charge to card 4111 1111 1111 1111. Serve notice to maria.gonzalez@example.com and call '
+  + '(415) 555-0132. Test LLC may be joined as a party. Counsel: John Doe.';
+
+describe('court complaint, end to end', () => {
+  it('sanitizes the complaint and restores the answer exactly', async () => {
+    const vault = new Vault();
+    const anonymize = new Anonymize({
+      vault, ner: 'compromise', allowedNames: ['John Doe'], hiddenNames: ['Test LLC'], preamble: PREAMBLE,
+    });
+    const result = await anonymize.scan(COMPLAINT);
+    expect(result.sanitized).toBe(SANITIZED);
+    expect(result.isValid).toBe(false);
+    expect(result.riskScore).toBe(1);
+    expect(result.findings.map((f) => [f.placeholder, f.recognizer])).toEqual([
+      ['[REDACTED_LOCATION_1]', 'compromise'],
+      ['[REDACTED_PERSON_1]', 'compromise'],
+      ['[REDACTED_ORGANIZATION_1]', 'compromise'],
+      ['[REDACTED_PERSON_1]', 'compromise'],
+      ['[REDACTED_LOCATION_2]', 'compromise'],
+      ['[REDACTED_LOCATION_3]', 'compromise'],
+      ['[REDACTED_ORGANIZATION_1]', 'compromise'],
+      ['[REDACTED_CREDIT_CARD_1]', 'credit_card'],
+      ['[REDACTED_EMAIL_ADDRESS_1]', 'email'],
+      ['[REDACTED_PHONE_NUMBER_1]', 'phone'],
+      ['[REDACTED_CUSTOM_1]', 'hidden_names'],
+    ]);
+
+    const restored = await new Deanonymize({ vault, matching: 'exact' }).scan(result.sanitized, MODEL_ANSWER);
+    expect(restored.sanitized).toBe(RESTORED);
+  });
+
+  it('gives the same placeholders when the same complaint is scanned again in the same vault', async () => {
+    const vault = new Vault();
+    const anonymize = new Anonymize({ vault, ner: 'compromise', allowedNames: ['John Doe'], hiddenNames: ['Test LLC'], preamble: PREAMBLE });
+    const first = await anonymize.scan(COMPLAINT);
+    const second = await anonymize.scan(COMPLAINT);
+    expect(second.sanitized).toBe(first.sanitized);
+  });
+});

@@ -161,7 +161,10 @@ export class Anonymize implements InputScanner {
 
   constructor(options: AnonymizeOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options must be an object');
-    if (options.vault !== undefined && !(options.vault instanceof Vault)) throw new ConfigurationError('vault must be a Vault');
+    // Checked by shape, not instanceof: a second copy of @veil/vault (dist next to src) is still a Vault.
+    if (options.vault !== undefined && typeof (options.vault as Partial<Vault> | null)?.placeholderFor !== 'function') {
+      throw new ConfigurationError('vault must be a Vault');
+    }
     this.vault = options.vault ?? new Vault();
 
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;

@@ -181,7 +181,12 @@ describe('stream APIs', () => {
   it('DeanonymizeTransformStream works in a WHATWG pipeline', async () => {
     const vault = new Vault();
     await vault.placeholderFor('EMAIL_ADDRESS', 'ann@example.com');
-    const source = ReadableStream.from(['Mail [', 'REDACTED_EMAIL_ADD', 'RESS_1', '] now']);
+    const source = new ReadableStream<string>({
+      start(controller) {
+        for (const chunk of ['Mail [', 'REDACTED_EMAIL_ADD', 'RESS_1', '] now']) controller.enqueue(chunk);
+        controller.close();
+      },
+    });
     const reader = source.pipeThrough(new DeanonymizeTransformStream({ vault })).getReader();
     let out = '';
     for (;;) {

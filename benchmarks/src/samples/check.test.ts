@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Independent validators from the packages @veil/scanners depends on.
 import validator from '../../../packages/scanners/node_modules/validator/index.js';
-import { checkDocuments } from './check.js';
+import { checkDocuments, findUnlabelledRepeats } from './check.js';
 import { sliceCodePoints } from './dataset.js';
 import type { SampleDocument } from './dataset.js';
 import { compileMarkup, MarkupError } from './markup.js';
@@ -63,6 +63,18 @@ describe('checkDocuments reports broken labels', () => {
   it('rejects a lone surrogate in the text', () => {
     const kinds = checkDocuments([{ id: 'x', text: 'bad \ud800 text', spans: [] }]).map((issue) => issue.kind);
     expect(kinds).toEqual(['text']);
+  });
+});
+
+describe('findUnlabelledRepeats', () => {
+  it('reports a labelled value that occurs again without a span, but not the verb or a longer word', () => {
+    const { text, spans } = compileMarkup('{{PERSON|Will}} said he will call Willa. Ask Will first.', 's');
+    expect(findUnlabelledRepeats({ id: 'r', text, spans })).toEqual([{ id: 'r', label: 'PERSON', start: 34 }]);
+  });
+
+  it('finds nothing when every occurrence is labelled', () => {
+    const { text, spans } = compileMarkup('{{PERSON|Zhang Wei}} met {{PERSON|Zhang Wei}}.', 's');
+    expect(findUnlabelledRepeats({ id: 'r', text, spans })).toEqual([]);
   });
 });
 

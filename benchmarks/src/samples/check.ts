@@ -112,6 +112,49 @@ export function checkDocuments(records: readonly unknown[], options: CheckOption
   return issues;
 }
 
+export interface UnlabelledRepeat {
+  id: string;
+  label: string;
+  /** Code-point offset of the occurrence that no span covers. */
+  start: number;
+}
+
+function isWordChar(char: string | undefined): boolean {
+  return char !== undefined && /[\p{L}\p{N}_]/u.test(char);
+}
+
+/**
+ * Finds places where a value labelled somewhere in a document occurs again, as a whole word,
+ * without a span: usually a forgotten label. Comparison is exact (case-sensitive), so "Will"
+ * the person and "will" the verb are told apart; a capitalised decoy of a labelled name is
+ * still reported and must be reworded or labelled.
+ */
+export function findUnlabelledRepeats(doc: SampleDocumentLike): UnlabelledRepeat[] {
+  const chars = Array.from(doc.text);
+  const covered = new Uint8Array(chars.length);
+  for (const span of doc.spans) covered.fill(1, span.start, span.end);
+  const values = new Map<string, string>();
+  for (const span of doc.spans) values.set(chars.slice(span.start, span.end).join(''), span.label);
+  const found: UnlabelledRepeat[] = [];
+  for (const [value, label] of values) {
+    const needle = Array.from(value);
+    for (let i = 0; i + needle.length <= chars.length; i++) {
+      if (covered[i] || chars[i] !== needle[0]) continue;
+      if (isWordChar(chars[i - 1]) || isWordChar(chars[i + needle.length])) continue;
+      let match = true;
+      for (let k = 1; k < needle.length && match; k++) match = chars[i + k] === needle[k];
+      if (match && !covered.subarray(i, i + needle.length).some((bit) => bit === 1)) found.push({ id: doc.id, label, start: i });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+interface SampleDocumentLike {
+  id: string;
+  text: string;
+  spans: readonly { start: number; end: number; label: string }[];
+}
+
 export function summarize(records: readonly unknown[]): DatasetSummary {
   const summary: DatasetSummary = {
     documents: 0,
@@ -153,8 +196,11 @@ function main(argv: readonly string[]): number {
   for (const issue of issues) {
     console.error(`${issue.id}${issue.span === undefined ? '' : ` span ${issue.span}`}: ${issue.kind}: ${issue.message}`);
   }
+  const repeats = issues.length === 0 ? parseJsonl(readFileSync(path, 'utf8')).flatMap((record) => findUnlabelledRepeats(record as SampleDocumentLike)) : [];
+  for (const repeat of repeats) console.error(`${repeat.id}: unlabelled repeat of a ${repeat.label} value at ${repeat.start}`);
   console.log(issues.length === 0 ? 'labels OK' : `${issues.length} labelling problem(s)`);
-  return issues.length === 0 ? 0 : 1;
+  if (repeats.length > 0) console.log(`${repeats.length} unlabelled repeat(s) of labelled values`);
+  return issues.length === 0 && repeats.length === 0 ? 0 : 1;
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

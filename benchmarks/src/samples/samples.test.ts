@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 // independently of the generator code that made them.
 import validator from '../../../packages/scanners/node_modules/validator/index.js';
 import { isValidPhoneNumber } from '../../../packages/scanners/node_modules/libphonenumber-js/max/index.js';
-import { checkDocuments, summarize } from './check.js';
+import { checkDocuments, findUnlabelledRepeats, summarize } from './check.js';
 import { compileSources, SAMPLES_FILE } from './compile.js';
 import { parseJsonl, SAMPLE_LABELS, sliceCodePoints, toJsonl } from './dataset.js';
 import type { SampleDocument } from './dataset.js';
@@ -35,6 +35,10 @@ describe('compiled samples', () => {
 
   it('pass the labelling check', () => {
     expect(checkDocuments(documents)).toEqual([]);
+  });
+
+  it('label every occurrence of a labelled value within a document', () => {
+    expect(documents.flatMap((doc) => findUnlabelledRepeats(doc))).toEqual([]);
   });
 
   it('record each span text as found at its code-point offsets, trimmed', () => {

@@ -81,6 +81,20 @@ describe('Anonymize placeholders', () => {
   });
 });
 
+describe('Anonymize and placeholders already in the prompt', () => {
+  it('leaves them alone, so anonymizing twice changes nothing', async () => {
+    const vault = new Vault();
+    const hideAll = fixedRecognizer('greedy', [['CUSTOM', 0, 24, 0.99]]);
+    const scanner = anonymizer({ vault, hiddenNames: ['redacted'] });
+    const first = await scanner.scan('Ann Lee wrote to ann@example.com');
+    const second = await scanner.scan(first.sanitized);
+    expect(second).toMatchObject({ sanitized: first.sanitized, isValid: true, riskScore: -1 });
+    // Even a finding that covers a placeholder is dropped rather than nesting placeholders.
+    const nested = await anonymizer({ vault, recognizers: [hideAll] }).scan('[REDACTED_PERSON_1] again');
+    expect(nested.sanitized).toBe('[REDACTED_PERSON_1] again');
+  });
+});
+
 describe('Anonymize scores', () => {
   it('ignores findings below the threshold and scores risk from the highest kept one', async () => {
     const rec = fixedRecognizer('fixed', [['PERSON', 0, 3, 0.4], ['LOCATION', 4, 9, 0.85]]);

@@ -1,9 +1,9 @@
-import { Vault } from '@veil/vault';
+import { PLACEHOLDER_PATTERN, Vault } from '@veil/vault';
 import { ConfigurationError, RecognizerError, VeilError } from './errors.js';
 import { DEFAULT_MAX_LENGTH, assertText } from './input.js';
 import { createNerRecognizer } from './ner/index.js';
 import type { NerOption } from './ner/index.js';
-import { resolveOverlaps } from './overlaps.js';
+import { resolveOverlaps, withoutOverlapsWith } from './overlaps.js';
 import { defaultRecognizers } from './recognizers/index.js';
 import { highestScore, riskScore } from './risk.js';
 import { createTextView } from './text-view.js';
@@ -256,7 +256,10 @@ export class Anonymize implements InputScanner {
       .filter((f) => !this.allowedNames.has(fold(f.text)));
     kept.push(...findHiddenNames(this.hiddenNames, view.text));
 
-    const resolved = resolveOverlaps(kept, view.text);
+    // Placeholders already in the prompt (a sanitized history sent again) stay as they are, so
+    // anonymizing twice changes nothing and Deanonymize can still restore them.
+    const placeholders = [...view.text.matchAll(PLACEHOLDER_PATTERN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const resolved = resolveOverlaps(withoutOverlapsWith(kept, placeholders), view.text);
     const findings: AnonymizeFinding[] = [];
     // In order of first appearance, one at a time, so numbering follows the text.
     for (const f of resolved) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveOverlaps } from './overlaps.js';
+import { resolveOverlaps, withoutOverlapsWith } from './overlaps.js';
 import type { Finding } from './types.js';
 
 const TEXT = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -41,5 +41,15 @@ describe('resolveOverlaps', () => {
     // The best finding wins every contest, so it (or a same-type union containing it) survives.
     const best = [...input].sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start))[0]!;
     expect(out.some((o) => o.start <= best.start && o.end >= best.end)).toBe(true);
+  });
+});
+
+describe('withoutOverlapsWith', () => {
+  it('drops findings touching any protected span and keeps the rest', () => {
+    const protectedSpans = [{ start: 5, end: 10 }, { start: 20, end: 22 }];
+    const input = [f('A', 0, 5, 1), f('B', 4, 6, 1), f('C', 9, 12, 1), f('D', 10, 20, 1), f('E', 21, 30, 1), f('F', 22, 23, 1), f('G', 6, 8, 1)];
+    const kept = withoutOverlapsWith(input, protectedSpans).map((x) => x.type);
+    expect(kept).toEqual(['A', 'D', 'F']);
+    expect(withoutOverlapsWith(input, [])).toBe(input);
   });
 });

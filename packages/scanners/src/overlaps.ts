@@ -72,3 +72,23 @@ export function resolveOverlaps(findings: Finding[], text: string): Finding[] {
   }
   return accepted;
 }
+
+/** Findings that do not overlap any of `spans` (sorted by start, non-overlapping). */
+export function withoutOverlapsWith<T extends { start: number; end: number }>(
+  findings: T[],
+  spans: ReadonlyArray<{ start: number; end: number }>,
+): T[] {
+  if (spans.length === 0) return findings;
+  return findings.filter((f) => {
+    let lo = 0;
+    let hi = spans.length;
+    // First span ending after f starts; f overlaps it iff that span starts before f ends.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (spans[mid]!.end <= f.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const span = spans[lo];
+    return !(span && span.start < f.end);
+  });
+}

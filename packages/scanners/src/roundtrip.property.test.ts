@@ -115,6 +115,8 @@ describe('anonymize then deanonymize', () => {
         const vault = new Vault();
         const { sanitized } = await scanner(vault).scan(text);
         for (const v of values) expect(sanitized).not.toContain(stripInvisible(v));
+        // Idempotent: a sanitized prompt scanned again with the same vault comes back unchanged.
+        expect((await scanner(vault).scan(sanitized)).sanitized).toBe(sanitized);
         expect(await restoreFromVault(vault, sanitized)).toBe(text);
         expect((await new Deanonymize({ vault }).scan(text, sanitized)).sanitized).toBe(text);
       }),

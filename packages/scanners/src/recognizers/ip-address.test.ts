@@ -31,7 +31,20 @@ describe('IP address recognizer', () => {
     expect(finding.explanation).toContain('isIP v6 ok');
   });
 
+  it('scores a quad next to a version word below the default threshold', async () => {
+    for (const text of ['running build 7.4.0.112 of the software', 'Rollback to 10.2.3.3 starts', 'gateway 10.2.3.4 (commit 3b9e1f0)']) {
+      const [finding] = recognizer.analyze(text);
+      expect(finding?.score, text).toBeLessThan(0.5);
+      expect(finding?.explanation?.[1]).toMatch(/version word/);
+    }
+  });
+
+  it('keeps an address whose version-looking word is farther away', async () => {
+    await expectFinding(recognizer, 'Update A record for api.example.com: 64.207.123.99 today', '64.207.123.99', 0.8);
+  });
+
   it.each([
+    'build=10.2.3.4+b3efce9',
     'version 1.2.3.4.5',
     'build 1.2.3.4.5.6',
     'v1.2.3.4 released',

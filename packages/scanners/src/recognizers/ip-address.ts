@@ -4,19 +4,35 @@
  * version number, not an address.
  */
 import validator from 'validator';
+import { findContextWord } from './context.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\w)`);
+// A trailing "+abc" is semver build metadata (10.2.3.4+b3efce9), never part of an address.
+const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\w|\\+\\w)`);
 // One run of hex digits and colons, then an optional dotted IPv4 tail; isIP decides the structure.
 const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\w)/;
 
 const VERSION_WORD = /(?:\bversion|\bver\.?|\brelease|\bv)\s{0,2}$/i;
 
+// Four-part versions look exactly like addresses; these words close by mark one as a version.
+const VERSION_CONTEXT = {
+  words: ['version', 'versions', 'build', 'release', 'released', 'upgrade', 'upgraded', 'downgrade', 'downgraded',
+    'firmware', 'patch', 'commit', 'rollback', 'changelog', 'sdk', 'ver'],
+  window: 4,
+  boost: 0,
+};
+const VERSION_CONTEXT_SCORE = 0.3;
+
 function validateIpv4(candidate: Candidate): Validation {
   const before = candidate.source.slice(Math.max(0, candidate.start - 12), candidate.start);
   if (VERSION_WORD.test(before)) return { ok: false, explanation: 'version number' };
-  return validator.isIP(candidate.text, 4) ? { ok: true, explanation: 'isIP v4 ok' } : { ok: false, explanation: 'isIP v4 failed' };
+  if (!validator.isIP(candidate.text, 4)) return { ok: false, explanation: 'isIP v4 failed' };
+  const versionWord = findContextWord(candidate.source, candidate.start, candidate.end, VERSION_CONTEXT);
+  if (versionWord !== undefined) {
+    return { ok: true, explanation: `isIP v4 ok, version word "${versionWord}" nearby`, score: VERSION_CONTEXT_SCORE };
+  }
+  return { ok: true, explanation: 'isIP v4 ok' };
 }
 
 function validateIpv6(candidate: Candidate): Validation {

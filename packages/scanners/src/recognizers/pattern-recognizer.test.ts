@@ -53,6 +53,15 @@ describe('definePatternRecognizer', () => {
     expect(narrowing.analyze('..abcd..')).toMatchObject([{ start: 3, end: 5, text: 'bc' }]);
   });
 
+  it('offers the rest of a candidate again when validation keeps only a prefix', () => {
+    const pairs = definePatternRecognizer({
+      name: 'pairs', type: 'CUSTOM', patterns: [{ name: 'run', regex: /\d{2}(?: \d{2}){0,9}/, score: 0.9 }],
+      // Accepts the first two groups of whatever it is given, and nothing shorter.
+      validate: (c) => (c.text.length >= 5 ? { ok: true, explanation: 'pair', length: 5 } : { ok: false, explanation: 'short' }),
+    });
+    expect(pairs.analyze('11 22 33 44 55').map((f) => f.text)).toEqual(['11 22', '33 44']);
+  });
+
   it('keeps the higher-scoring of overlapping matches from different patterns', () => {
     const overlapping = definePatternRecognizer({
       name: 'overlap', type: 'CUSTOM',

@@ -53,6 +53,9 @@ export interface PatternRecognizerOptions {
   context?: ContextOptions;
 }
 
+// Characters skipped between two values found in one candidate.
+const VALUE_SEPARATOR = /[^\p{L}\p{N}+(]/u;
+
 // Cap on candidate length handed to validation; real entities are far shorter.
 const MAX_CANDIDATE_LENGTH = 4096;
 
@@ -113,28 +116,32 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
   const { name, type, validate, context } = options;
   const compiled = options.patterns.map((pattern) => ({ pattern, regex: withGlobalFlag(pattern.regex) }));
 
-  function analyzeCandidate(candidate: Candidate): Finding | undefined {
+  /**
+   * Validates and scores one candidate. `consumed` is where validation ended the value, so the caller
+   * can offer the rest of a candidate that held more than one value ("call 415 555 2671 or 212 555 1234").
+   */
+  function analyzeCandidate(candidate: Candidate): { finding?: Finding; consumed?: number } {
     let score = candidate.pattern.score;
     let start = candidate.start;
     let end = candidate.end;
     const explanation = [`pattern ${candidate.pattern.name}`];
     if (validate) {
       const verdict = validate(candidate);
-      if (!verdict.ok) return undefined;
+      if (!verdict.ok) return {};
       explanation.push(verdict.explanation);
       if (verdict.score !== undefined) score = verdict.score;
       if (verdict.length !== undefined) end = candidate.start + Math.min(verdict.length, candidate.text.length);
       if (verdict.skip !== undefined) start = candidate.start + Math.max(0, verdict.skip);
     }
-    if (end <= start) return undefined;
+    if (end <= start) return {};
     const word = context ? findContextWord(candidate.source, start, end, context) : undefined;
     if (word !== undefined && context) {
       score += context.boost;
       explanation.push(`context word "${word}" +${context.boost}`);
     } else if (candidate.pattern.requireContext) {
-      return undefined;
+      return { consumed: end };
     }
-    return {
+    const finding: Finding = {
       type,
       start,
       end,
@@ -143,6 +150,20 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       recognizer: name,
       explanation,
     };
+    return { finding, consumed: end };
+  }
+
+  /** The candidate and, while validation keeps only a prefix, whatever follows that prefix. */
+  function analyzeWithRemainders(candidate: Candidate, findings: Finding[]): void {
+    let current: Candidate | undefined = candidate;
+    while (current) {
+      const { finding, consumed } = analyzeCandidate(current);
+      if (finding) findings.push(finding);
+      if (consumed === undefined || consumed >= current.end) return;
+      let next = consumed;
+      while (next < current.end && VALUE_SEPARATOR.test(current.source[next]!)) next++;
+      current = next < current.end ? { ...current, start: next, text: current.source.slice(next, current.end) } : undefined;
+    }
   }
 
   return {
@@ -155,8 +176,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
         // Each call gets its own regex copies: lastIndex is state, and recognizers are shared across requests.
         for (const { pattern, regex } of compiled) {
           for (const candidate of candidatesOf(text, pattern, new RegExp(regex))) {
-            const finding = analyzeCandidate(candidate);
-            if (finding) findings.push(finding);
+            analyzeWithRemainders(candidate, findings);
           }
         }
       } catch (error) {

@@ -33,6 +33,17 @@ describe('phone recognizer', () => {
     await expectFinding(recognizer, 'room 12 415 555 2671', '415 555 2671');
   });
 
+  it('finds a number wrapped over two lines, reporting the wrapped span', async () => {
+    await expectFinding(recognizer, 'please call 559-221-\n4830 today', '559-221-\n4830');
+    await expectFinding(recognizer, 'call me on +44 20 7946\n1183, thanks', '+44 20 7946\n1183');
+  });
+
+  it('finds every number when several run together', async () => {
+    const text = 'Phones: 415 555 2671 212 736 5000\n617-253-1000';
+    const found = recognizer.analyze(text).map((f) => f.text);
+    expect(found).toEqual(['415 555 2671', '212 736 5000', '617-253-1000']);
+  });
+
   it('scores a fictional but phone-shaped North American number just over the threshold', async () => {
     const finding = await expectFinding(recognizer, 'Call (555) 123-4567 now', '(555) 123-4567', 0.5);
     expect(finding.score).toBeLessThan(0.75);

@@ -9,9 +9,11 @@ import { definePatternRecognizer, type PatternRecognizer, type Candidate, type V
 // Neither side may touch letters, digits or characters that continue a date, time, path or version.
 const NOT_AFTER = String.raw`(?<![\w+#/:.\-])`;
 const NOT_BEFORE = String.raw`(?![\w/:]|[.\-]\d)`;
+// Between digit groups: one or two of space, dot, dash; or a line break, as when a transcript wraps a number.
+const GROUP_SEPARATOR = String.raw`(?:[ .\-]{1,2}|[ .\-]?\r?\n {0,2})`;
 const PHONE_FORMATTED = new RegExp(
   NOT_AFTER +
-    String.raw`(?:\+\d{1,3}[ .\-]{0,2})?(?:\(\d{1,5}\)[ .\-]{0,2})?\d{1,8}(?:[ .\-]{1,2}\d{1,8}){0,6}` +
+    String.raw`(?:\+\d{1,3}[ .\-]{0,2})?(?:\(\d{1,5}\)[ .\-]{0,2})?\d{1,8}(?:${GROUP_SEPARATOR}\d{1,8}){0,6}` +
     String.raw`(?: {0,2}(?:ext\.?|x) {0,2}\d{1,6})?` +
     NOT_BEFORE,
   'i',
@@ -48,7 +50,13 @@ function plausibleDigitCount(text: string): boolean {
   return text.startsWith('+') ? digits >= 8 && digits <= MAX_E164_DIGITS : digits >= 10 && digits <= MAX_NATIONAL_DIGITS;
 }
 
-function judge(text: string): Validation | undefined {
+/** A number wrapped over two lines, read as if written on one. */
+function joinLines(text: string): string {
+  return text.replace(/([ .\-])?\r?\n */g, (_match, separator: string | undefined) => separator ?? ' ');
+}
+
+function judge(wrapped: string): Validation | undefined {
+  const text = joinLines(wrapped);
   // Cheap checks first: parsing is the expensive step, and adversarial text yields many candidates.
   if (!plausibleDigitCount(text) || rejectReason(text) !== undefined) return undefined;
   const parsed = parsePhoneNumberFromString(text, 'US');
@@ -66,7 +74,7 @@ function judge(text: string): Validation | undefined {
 function groupBounds(text: string): { starts: number[]; ends: number[] } {
   const starts = [0];
   const ends: number[] = [];
-  const separatorRun = /[ .\-]{1,2}(?=\d)/g;
+  const separatorRun = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');
   for (let m = separatorRun.exec(text); m !== null; m = separatorRun.exec(text)) {
     ends.push(m.index);
     starts.push(m.index + m[0].length);
@@ -106,7 +114,7 @@ export function phoneRecognizer(): PatternRecognizer {
     validate: (candidate) =>
       candidate.pattern.name === 'phone_digits' ? { ...validateDigits(candidate), score: 0.4 } : validateFormatted(candidate),
     context: {
-      words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'dial', 'number'],
+      words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'dial'],
       boost: 0.15,
     },
   });

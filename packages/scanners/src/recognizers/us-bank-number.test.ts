@@ -16,6 +16,7 @@ describe('US bank number recognizer', () => {
     ['deposit into 7788990011', '7788990011'],
     ['My ACCOUNT is 20483746501', '20483746501'],
     ['routing 021000021 account 99887766', '99887766'],
+    ['a checking account at First Tennessee Mutual as 8798780153; please', '8798780153'],
   ])('finds the account number in %s', async (text, value) => {
     const finding = await expectFinding(recognizer, text, value, 0.6);
     expect(finding.type).toBe('US_BANK_NUMBER');

@@ -16,6 +16,7 @@ export function usBankNumberRecognizer(): PatternRecognizer {
     patterns: [{ name: 'bank_account_digits', regex: /(?<![\w\-.])\d{8,17}(?![\w\-]|\.\d)/, score: 0.3, requireContext: true }],
     validate: validateAccount,
     context: {
+      window: 8,
       words: ['account', 'acct', 'bank', 'checking', 'savings', 'deposit', 'routing', 'a/c', 'beneficiary', 'wire'],
       boost: 0.4,
     },

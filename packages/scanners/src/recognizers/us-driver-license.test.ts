@@ -16,6 +16,10 @@ describe('US driver license recognizer', () => {
     ['DL# 123456789', '123456789'],
     ['license number 1234567', '1234567'],
     ['her driving licence is 12345678AB', '12345678AB'],
+    ['Minnesota driver license W512-443-187-902', 'W512-443-187-902'],
+    ['New York driver license, 207 880 040, which he held', '207 880 040'],
+    ['Illinois DL R5214 30917 08655', 'R5214 30917 08655'],
+    ['her Washington driver license number, WDLA33MK785M, and', 'WDLA33MK785M'],
   ])('finds the licence in %s', async (text, value) => {
     const finding = await expectFinding(recognizer, text, value, 0.6);
     expect(finding.type).toBe('US_DRIVER_LICENSE');
@@ -34,6 +38,15 @@ describe('US driver license recognizer', () => {
     'license ABC1234',
   ])('rejects the near miss %s', async (text) => {
     await expectNoFinding(recognizer, text);
+  });
+
+  it('reports the distinctive Washington WDL prefix without context', async () => {
+    await expectFinding(recognizer, 'ID on file: WDLA33MK785M', 'WDLA33MK785M', 0.5);
+    await expectNoFinding(recognizer, 'ID on file: WDLABCDEFGHI');
+  });
+
+  it('rejects grouped forms with mixed separators', async () => {
+    await expectNoFinding(recognizer, 'license W512-443 187-902');
   });
 
   it('stays below the default threshold without context, so the format alone never redacts', async () => {

@@ -3,11 +3,18 @@
  * Wisconsin dashed forms, plain digits). None has a checksum and all look like other identifiers, so
  * every form needs a context word such as "driver's license" or "DL".
  */
-import { definePatternRecognizer, type PatternRecognizer } from './pattern-recognizer.js';
+import { definePatternRecognizer, type Candidate, type PatternRecognizer, type Validation } from './pattern-recognizer.js';
 
 const NOT_AFTER = String.raw`(?<![\w\-])`;
 const NOT_BEFORE = String.raw`(?![\w\-])`;
 const alone = (body: string) => new RegExp(`${NOT_AFTER}(?:${body})${NOT_BEFORE}`);
+
+function validateLicense(candidate: Candidate): Validation {
+  const separators = new Set(candidate.text.replace(/[A-Z0-9]/g, ''));
+  if (separators.size > 1) return { ok: false, explanation: 'mixed separators' };
+  if (!/\d/.test(candidate.text)) return { ok: false, explanation: 'no digits' };
+  return { ok: true, explanation: 'licence layout' };
+}
 
 export function usDriverLicenseRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
@@ -20,10 +27,15 @@ export function usDriverLicenseRecognizer(): PatternRecognizer {
         score: 0.35,
         requireContext: true,
       },
-      { name: 'dl_dashed', regex: alone(String.raw`[A-Z]\d{3}-\d{3}-\d{2}-\d{3}-\d|[A-Z]\d{3}-\d{4}-\d{4}-\d{2}`), score: 0.4, requireContext: true },
-      { name: 'dl_digits', regex: alone(String.raw`\d{7,12}`), score: 0.25, requireContext: true },
+      // Washington's pre-2018 licences start with WDL; the prefix alone is telling.
+      { name: 'dl_washington', regex: alone(String.raw`WDL[A-Z0-9]{9}`), score: 0.55 },
+      // Letter and digit groups as printed in FL, MN, WI, IL and others: W512-443-187-902, R5214 30917 08655.
+      { name: 'dl_grouped', regex: alone(String.raw`[A-Z]\d{3,4}(?:[ \-]\d{1,5}){2,4}`), score: 0.4, requireContext: true },
+      { name: 'dl_digits', regex: alone(String.raw`\d{7,12}|\d{3} \d{3} \d{3}`), score: 0.25, requireContext: true },
     ],
+    validate: validateLicense,
     context: {
+      window: 8,
       words: ["driver's license", "driver's licence", 'drivers license', 'driver license', 'driving licence', 'license', 'licence', 'dl', 'dln', 'lic'],
       boost: 0.4,
     },

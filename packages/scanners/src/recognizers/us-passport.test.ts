@@ -16,6 +16,7 @@ describe('US passport recognizer', () => {
     ['987654321 (passport)', '987654321'],
     ['passports: 123456789', '123456789'],
     ['Passport Number: E00009349', 'E00009349'],
+    ['U.S. passport (the number you gave us, 791372633, is entered)', '791372633'],
   ])('finds the passport number in %s', async (text, value) => {
     const finding = await expectFinding(recognizer, text, value, 0.6);
     expect(finding.type).toBe('US_PASSPORT');

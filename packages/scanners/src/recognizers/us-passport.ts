@@ -12,6 +12,6 @@ export function usPassportRecognizer(): PatternRecognizer {
       { name: 'passport_next_generation', regex: /(?<![\w\-])[A-Z]\d{8}(?![\w\-])/, score: 0.4, requireContext: true },
       { name: 'passport_digits', regex: /(?<![\w\-])\d{9}(?![\w\-])/, score: 0.3, requireContext: true },
     ],
-    context: { words: ['passport', 'passports', 'travel document', 'passport no', 'passport number'], boost: 0.4 },
+    context: { window: 8, words: ['passport', 'passports', 'travel document', 'passport no', 'passport number'], boost: 0.4 },
   });
 }

@@ -41,6 +41,8 @@ const SEPARATORS = new Set(['_', ' ', '-']);
  */
 const OPENERS: ReadonlyMap<string, string> = new Map([['[', ']'], ['{', '}'], ['<', '>']]);
 const REDACTED = 'REDACTED';
+/** Characters a fuzzy placeholder can start with; a plain character class, so linear to search. */
+const FUZZY_ANCHORS = /[[{<Rr]/g;
 
 /** Zero-width characters models and copy-paste leave inside words; they are skipped inside fuzzy hits. */
 function isZeroWidth(ch: string): boolean {
@@ -62,14 +64,11 @@ function isAsciiLower(ch: string): boolean {
   return c >= 97 && c <= 122;
 }
 
+const ASCII_LOWER_RUN = /[a-z]+/g;
+
 /** ASCII-only upper-casing: `ß` or a Turkish `ı` must never turn into letters of a placeholder. */
 export function asciiUpper(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out += c >= 97 && c <= 122 ? String.fromCharCode(c - 32) : text[i];
-  }
-  return out;
+  return text.replace(ASCII_LOWER_RUN, (run) => run.toUpperCase());
 }
 
 /** Characters that glue a bare `REDACTED...` to the word before it, so it is not a placeholder there. */
@@ -209,13 +208,20 @@ export class PlaceholderMatcher {
     }
   }
 
-  /** Whether a placeholder can start at `i` at all: a cheap filter before `decideAt`. */
-  canStartAt(text: string, i: number, before = ''): boolean {
-    if (this.byPlaceholder.size === 0) return false;
-    const ch = text[i]!;
-    if (this.strategy === 'exact' || this.strategy === 'case_insensitive') return ch === '[';
-    if (OPENERS.has(ch)) return true;
-    return (ch === 'R' || ch === 'r') && !isWordChar(i > 0 ? text[i - 1] : before);
+  /**
+   * First position at or after `from` where a placeholder may start (a bracket, or an `R` that
+   * begins a word), or -1. Everything before it can be released without a decision.
+   */
+  nextAnchor(text: string, from: number, before = ''): number {
+    if (this.byPlaceholder.size === 0) return -1;
+    if (this.strategy === 'exact' || this.strategy === 'case_insensitive') return text.indexOf('[', from);
+    const anchors = FUZZY_ANCHORS;
+    anchors.lastIndex = from;
+    for (let m = anchors.exec(text); m !== null; m = anchors.exec(text)) {
+      const i = m.index;
+      if (OPENERS.has(text[i]!) || !isWordChar(i > 0 ? text[i - 1] : before)) return i;
+    }
+    return -1;
   }
 
   private literalAt(text: string, i: number, atEnd: boolean, folded: boolean): Decision {
@@ -404,10 +410,12 @@ export function rewritePlaceholders(matcher: PlaceholderMatcher, text: string, a
   let emitted = 0;
   let i = 0;
   while (i < text.length) {
-    if (!matcher.canStartAt(text, i, before)) {
-      i++;
-      continue;
+    const anchor = matcher.nextAnchor(text, i, before);
+    if (anchor === -1) {
+      i = text.length;
+      break;
     }
+    i = anchor;
     const d = matcher.decideAt(text, i, atEnd, before);
     if (d.kind === 'none') {
       i++;

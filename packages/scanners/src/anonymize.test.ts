@@ -270,6 +270,32 @@ describe('Anonymize recognizers', () => {
     expect(createNerRecognizer).toHaveBeenCalledTimes(1);
   });
 
+  it('shares configuration and the NER recognizer with copies made by withVault', async () => {
+    const ner = patternRecognizer('fake_ner', 'LOCATION', /\bParis\b/g, 0.8);
+    const vault = new Vault();
+    const scanner = new Anonymize({ ner, defaultRecognizers: false, recognizers: [EMAIL], preamble: '> ' });
+    const chatA = scanner.withVault(vault.scope('a'));
+    const chatB = scanner.withVault(vault.scope('b'));
+    expect((await chatA.scan('x@example.com in Paris')).sanitized).toBe('> [REDACTED_EMAIL_ADDRESS_1] in [REDACTED_LOCATION_1]');
+    expect((await chatB.scan('y@example.com')).sanitized).toBe('> [REDACTED_EMAIL_ADDRESS_1]');
+    expect(await vault.scope('a').valueOf('[REDACTED_EMAIL_ADDRESS_1]')).toBe('x@example.com');
+    expect(await vault.scope('b').valueOf('[REDACTED_EMAIL_ADDRESS_1]')).toBe('y@example.com');
+    expect(await scanner.vault.entries()).toEqual([]);
+    await scanner.scan('Paris');
+    expect(createNerRecognizer).toHaveBeenCalledTimes(1);
+    expect(() => scanner.withVault({} as Vault)).toThrow(ConfigurationError);
+  });
+
+  it('names, but does not chain, an unknown error from creating the NER recognizer', async () => {
+    vi.mocked(createNerRecognizer).mockImplementationOnce(() => {
+      throw new TypeError('cannot open /home/ann.lee/model');
+    });
+    const error = await new Anonymize({ ner: 'bundled', defaultRecognizers: false }).scan('x').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecognizerError);
+    expect((error as Error).message).toContain('TypeError');
+    expect((error as Error).message).not.toContain('ann.lee');
+  });
+
   it('fails closed when the NER model cannot be created, and retries on the next scan', async () => {
     const scanner = new Anonymize({ ner: 'bundled', defaultRecognizers: false });
     await expect(scanner.scan('Paris')).rejects.toThrow();

@@ -157,7 +157,8 @@ export class Anonymize implements InputScanner {
   private readonly patternRecognizers: Recognizer[];
   private readonly nerOption: NerOption | undefined;
   private readonly maxLength: number;
-  private nerRecognizer: Promise<Recognizer> | undefined;
+  /** Shared by copies made with withVault, so a model is loaded once per configuration. */
+  private readonly nerCache: { recognizer?: Promise<Recognizer> } = {};
 
   constructor(options: AnonymizeOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options must be an object');
@@ -211,19 +212,37 @@ export class Anonymize implements InputScanner {
   /** Creates the NER recognizer once; a failed creation is retried on the next call. */
   private ner(): Promise<Recognizer> | undefined {
     if (this.nerOption === undefined) return undefined;
-    if (!this.nerRecognizer) {
+    const cache = this.nerCache;
+    if (!cache.recognizer) {
       const option = this.nerOption;
-      this.nerRecognizer = (async () => createNerRecognizer(option))();
-      this.nerRecognizer.catch(() => {
-        this.nerRecognizer = undefined;
+      cache.recognizer = (async () => {
+        try {
+          return createNerRecognizer(option);
+        } catch (error) {
+          if (error instanceof VeilError) throw error;
+          // Unknown errors may quote paths or input: name them, do not chain them.
+          throw new RecognizerError('ner', `could not be created (${error instanceof Error ? error.name : typeof error})`);
+        }
+      })();
+      cache.recognizer.catch(() => {
+        cache.recognizer = undefined;
       });
     }
-    return this.nerRecognizer;
+    return cache.recognizer;
   }
 
   private async recognizers(): Promise<Recognizer[]> {
     const ner = this.ner();
     return ner ? [...this.patternRecognizers, await ner] : this.patternRecognizers;
+  }
+
+  /**
+   * The same scanner (configuration and loaded model) recording into another vault, e.g. one scope
+   * per conversation: `anonymize.withVault(vault.scope(chatId)).scan(prompt)`.
+   */
+  withVault(vault: Vault): Anonymize {
+    if (typeof (vault as Partial<Vault> | null)?.placeholderFor !== 'function') throw new ConfigurationError('vault must be a Vault');
+    return Object.assign(Object.create(Anonymize.prototype) as Anonymize, this, { vault });
   }
 
   /** Loads models now instead of on the first scan. */

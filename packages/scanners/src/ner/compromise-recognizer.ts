@@ -71,9 +71,17 @@ export class CompromiseRecognizer implements Recognizer {
 
   analyze(text: string): Finding[] {
     if (typeof text !== 'string') throw new InvalidInputError('text must be a string');
-    if (text.trim().length === 0) return [];
-    const doc = nlp(text);
     const findings: Finding[] = [];
+    for (const chunk of sentenceChunks(text, CHUNK_LENGTH)) {
+      if (chunk.end > chunk.start) this.analyzeChunk(text, chunk.start, chunk.end, findings);
+    }
+    return findings.sort((a, b) => a.start - b.start);
+  }
+
+  private analyzeChunk(fullText: string, offset: number, end: number, findings: Finding[]): void {
+    const text = fullText.slice(offset, end);
+    if (text.trim().length === 0) return;
+    const doc = nlp(text);
     for (const [type, select] of SELECTORS) {
       for (const match of select(doc).json({ offset: true }) as OffsetJson[]) {
         let start = match.offset?.start;
@@ -89,8 +97,8 @@ export class CompromiseRecognizer implements Recognizer {
         const singleWord = !/\s/u.test(value);
         findings.push({
           type,
-          start: span.start,
-          end: span.end,
+          start: offset + span.start,
+          end: offset + span.end,
           text: value,
           score: compromiseScore(type, singleWord),
           recognizer: this.name,
@@ -98,8 +106,33 @@ export class CompromiseRecognizer implements Recognizer {
         });
       }
     }
-    return findings.sort((a, b) => a.start - b.start);
   }
+}
+
+/**
+ * compromise's cost grows faster than linearly on long documents (about 120 us/char at 200 KB against 29 at
+ * 2 KB), so text is tagged in pieces of at most `limit` characters, cut after a line break or a sentence end
+ * where possible, else at a space, so entities are rarely cut.
+ */
+const CHUNK_LENGTH = 2000;
+
+export function sentenceChunks(text: string, limit: number): Array<{ start: number; end: number }> {
+  const chunks: Array<{ start: number; end: number }> = [];
+  let start = 0;
+  while (text.length - start > limit) {
+    const window = text.slice(start, start + limit);
+    let cut = window.lastIndexOf('\n') + 1;
+    if (cut < limit / 2) cut = Math.max(window.lastIndexOf('. '), window.lastIndexOf('? '), window.lastIndexOf('! ')) + 1;
+    if (cut < limit / 2) cut = window.lastIndexOf(' ') + 1;
+    if (cut < limit / 2) cut = limit;
+    // Never cut a surrogate pair in two.
+    const code = text.charCodeAt(start + cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    chunks.push({ start, end: start + cut });
+    start += cut;
+  }
+  chunks.push({ start, end: text.length });
+  return chunks;
 }
 
 function trimSpan(text: string, start: unknown, length: unknown): { start: number; end: number } | undefined {

@@ -119,3 +119,25 @@ describe('Anonymize with NER', () => {
     await expect(anonymize.scan('JOHN SMITH lives in Paris.')).rejects.toThrow(RecognizerError);
   });
 });
+
+describe('compromise on long text', () => {
+  it('tags long text in pieces and keeps offsets into the whole text', () => {
+    const sentence = 'Yesterday Maria Gonzalez flew to Paris with her dog. ';
+    const text = sentence.repeat(120);
+    const findings = new CompromiseRecognizer().analyze(text);
+    const people = findings.filter((f) => f.type === 'PERSON');
+    expect(people).toHaveLength(120);
+    for (const f of findings) expect(text.slice(f.start, f.end)).toBe(f.text);
+    expect(people.at(-1)!.start).toBe(sentence.length * 119 + 10);
+  });
+
+  it('cuts chunks at line breaks, sentence ends or spaces, never inside a surrogate pair', async () => {
+    const { sentenceChunks } = await import('./compromise-recognizer.js');
+    const text = `${'a'.repeat(1500)}\n${'b'.repeat(1500)}. ${'😀'.repeat(1500)}`;
+    const chunks = sentenceChunks(text, 2000);
+    expect(chunks[0]).toEqual({ start: 0, end: 1501 });
+    expect(chunks[1]).toEqual({ start: 1501, end: 3002 });
+    expect(chunks.map((c) => text.slice(c.start, c.end)).join('')).toBe(text);
+    for (const c of chunks) expect(text.charCodeAt(c.start)).not.toBe(0xde00);
+  });
+});

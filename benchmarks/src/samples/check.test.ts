@@ -93,6 +93,15 @@ describe('markup compiler', () => {
     expect(text).toBe('call (415) 867-\n2309 now');
   });
 
+  it('wraps a generated value at its middle separator with `:wrap`', () => {
+    const { spans } = compileMarkup('{{CREDIT_CARD|@visa:wrap}} {{IBAN_CODE|@iban:DE:print:wrap}} {{US_SSN|@ssn:wrap}}', 's');
+    const [card, iban, ssn] = spans.map((span) => span.text ?? '');
+    expect(card).toMatch(/^\d{4} \d{4}\n\d{4} \d{4}$/);
+    expect(iban).toMatch(/^DE\d{2} \d{4} \d{4}\n\d{4} \d{4} \d{2}$/);
+    expect(ssn).toMatch(/^\d{3}-\n\d{2}-\d{4}$/);
+    expect(validator.isCreditCard((card ?? '').replace(/\s/g, ''))).toBe(true);
+  });
+
   it('rejects unknown labels, unknown generators and unclosed markup with the source line', () => {
     expect(() => compileMarkup('a\n{{PER|Ana}}', 's', 'f.txt')).toThrow(/f\.txt:2: unknown label/);
     expect(() => compileMarkup('{{CRYPTO|@dogecoin}}', 's')).toThrow(MarkupError);

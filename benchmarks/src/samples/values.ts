@@ -257,5 +257,15 @@ export function generateValue(ctx: GeneratorContext, spec: string): string {
   const [name = '', ...options] = spec.split(':');
   const generator = GENERATORS[name];
   if (!generator) throw new RangeError(`unknown value generator @${name}`);
-  return generator(ctx, options);
+  const value = generator(ctx, options);
+  return options.includes('wrap') ? wrapAtMiddleSeparator(value) : value;
+}
+
+/** `:wrap` breaks the value over a line at its middle separator, as a mail client wrapping a long line does. */
+function wrapAtMiddleSeparator(value: string): string {
+  const separators = [...value.matchAll(/[ -]/g)].map((match) => match.index);
+  const middle = separators[Math.floor((separators.length - 1) / 2)];
+  if (middle === undefined) throw new RangeError('`:wrap` needs a value with separators');
+  // A hyphen stays at the end of the line; a space becomes the line break.
+  return value[middle] === '-' ? `${value.slice(0, middle + 1)}\n${value.slice(middle + 1)}` : `${value.slice(0, middle)}\n${value.slice(middle + 1)}`;
 }

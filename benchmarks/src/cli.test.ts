@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,12 +7,19 @@ import { describe, expect, it } from 'vitest';
 
 const benchDir = fileURLToPath(new URL('..', import.meta.url));
 
-function bench(args: string[]) {
-  return spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', ...args], {
-    cwd: benchDir,
-    encoding: 'utf8',
-    env: { ...process.env, INIT_CWD: benchDir },
-    timeout: 120_000,
+/** Async, so that vitest's worker stays responsive while the child runs. */
+function bench(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: benchDir,
+      env: { ...process.env, INIT_CWD: benchDir },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
 
@@ -32,11 +39,11 @@ describe('veil-bench CLI (child process)', () => {
     }) + '\n',
   );
 
-  it('scores a dataset and writes the DESIGN.md JSON with exactly its keys', () => {
+  it('scores a dataset and writes the DESIGN.md JSON with exactly its keys', async () => {
     const out = join(dir, 'out.json');
     const md = join(dir, 'out.md');
     const html = join(dir, 'out.html');
-    const r = bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--no-speed', '--json', out, '--markdown', md, '--html', html, '--errors']);
+    const r = await bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--no-speed', '--json', out, '--markdown', md, '--html', html, '--errors']);
     expect(r.stderr).not.toContain('failed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('veil:patterns');
@@ -54,18 +61,18 @@ describe('veil-bench CLI (child process)', () => {
     expect(page).not.toMatch(/<script|<link/);
   });
 
-  it('exits 2 on usage errors and prints help with 0', () => {
-    expect(bench(['--bogus']).status).toBe(2);
-    expect(bench(['--config', 'no-such-config']).status).toBe(2);
-    const help = bench(['--help']);
+  it('exits 2 on usage errors and prints help with 0', async () => {
+    expect((await bench(['--bogus'])).status).toBe(2);
+    expect((await bench(['--config', 'no-such-config'])).status).toBe(2);
+    const help = await bench(['--help']);
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--dataset FILE');
   });
 
-  it('exits 1 with a clear message when the dataset is malformed', () => {
+  it('exits 1 with a clear message when the dataset is malformed', async () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, '{"text": "x", "spans": [{"start": 0, "end": 9, "label": "PERSON"}]}\n');
-    const r = bench(['--dataset', bad, '--config', 'patterns', '--no-peers', '--no-speed']);
+    const r = await bench(['--dataset', bad, '--config', 'patterns', '--no-peers', '--no-speed']);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/line 1, span 0: offsets/);
   });

@@ -19,6 +19,8 @@ export interface EncodedText {
   tokenWord: number[];
 }
 
+const MAX_CACHED_WORD_LENGTH = 64;
+
 export class WordEncoder {
   /** Special tokens around every window, e.g. [CLS] ... [SEP]. */
   readonly prefix: readonly number[];
@@ -54,7 +56,8 @@ export class WordEncoder {
     const cached = this.cache.get(word);
     if (cached) return cached;
     const ids = this.tokenizer.encode(word, null, { add_special_tokens: false });
-    // A bounded cache: a long stream of unique words must not grow memory without limit.
+    // Bounded in entries and in key size: a stream of unique or huge "words" must not grow memory without limit.
+    if (word.length > MAX_CACHED_WORD_LENGTH) return ids;
     if (this.cache.size >= this.cacheLimit) this.cache.clear();
     this.cache.set(word, ids);
     return ids;

@@ -39,6 +39,16 @@ describe('NerModel on a real tokenizer and ONNX graph', () => {
     expect(found(text, await model.predict(text))).toEqual([['Jo\u200Bhn Smith', 'PERSON']]);
   });
 
+  it('rejects non-string input with a TypeError', async () => {
+    await expect(model.predict(42 as never)).rejects.toThrow(TypeError);
+    await expect(model.predictBatch(['ok', null as never])).rejects.toThrow(TypeError);
+  });
+
+  it('handles a megabyte-long word without entities or runaway memory', async () => {
+    const text = `John ${'x'.repeat(1_000_000)} Smith`;
+    expect(found(text, await model.predict(text))).toEqual([['John', 'PERSON'], ['Smith', 'PERSON']]);
+  });
+
   it('returns nothing for empty or blank text and for text without entities', async () => {
     expect(await model.predict('')).toEqual([]);
     expect(await model.predict(' \n ')).toEqual([]);

@@ -89,6 +89,9 @@ export class NerModel {
 
   /** Entities for several texts; their windows share inference batches. Same results as one by one. */
   async predictBatch(texts: readonly string[], options?: PredictOptions): Promise<NerEntity[][]> {
+    if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) {
+      throw new TypeError('predict takes a string, predictBatch an array of strings');
+    }
     const labelCount = this.labels.length;
     const contentLength = this.config.maxLength - this.encoder.prefix.length - this.encoder.suffix.length;
     const work: TextWork[] = texts.map((text) => {

@@ -227,6 +227,11 @@ export class PlaceholderMatcher {
   private literalAt(text: string, i: number, atEnd: boolean, folded: boolean): Decision {
     if (text[i] !== '[') return NONE;
     const table = folded ? this.byFoldedPlaceholder : this.byPlaceholder;
+    // Checked first: a longer placeholder may still complete what looks like a shorter one.
+    if (!atEnd && text.length - i < this.longestPlaceholder) {
+      const tail = text.slice(i);
+      if ((folded ? this.foldedPrefixes : this.literalPrefixes).has(folded ? asciiUpper(tail) : tail)) return INCOMPLETE;
+    }
     for (const length of this.lengths) {
       if (i + length > text.length) continue;
       const span = text.slice(i, i + length);
@@ -236,10 +241,6 @@ export class PlaceholderMatcher {
         const kind: MatchKind = folded && span !== entry.placeholder ? 'case_insensitive' : 'exact';
         return { kind: 'hit', hit: { start: i, end: i + length, entry, kind, cost: kind === 'exact' ? 0 : 1 } };
       }
-    }
-    if (!atEnd && text.length - i < this.longestPlaceholder) {
-      const tail = text.slice(i);
-      if ((folded ? this.foldedPrefixes : this.literalPrefixes).has(folded ? asciiUpper(tail) : tail)) return INCOMPLETE;
     }
     return NONE;
   }

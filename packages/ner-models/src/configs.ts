@@ -65,7 +65,8 @@ const BUILT_IN: NerModelConfig[] = [
     onnxFile: 'onnx/model.onnx',
     quantizedOnnxFile: 'onnx/model_quantized.onnx',
     labels: CONLL_LABELS,
-    aggregation: 'first',
+    // What the training pipeline evaluates with (its config.json says so too).
+    aggregation: 'simple',
     maxLength: 256,
     stride: 32,
     thresholds: CONLL_THRESHOLDS,

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -115,6 +115,16 @@ describe('loadNerModel', () => {
     writeFileSync(join(both, 'onnx', 'model_quantized.onnx'), 'broken int8 file');
     await expect(loadNerModel(both, offline())).rejects.toThrow(ModelLoadError);
     await expect(loadNerModel(both, offline({ quantized: false }))).resolves.toBeDefined();
+  });
+
+  it("loads the ONNX file the model's config.json names, unless the caller chose a variant", async () => {
+    const named = join(root, 'named');
+    cpSync(source, named, { recursive: true });
+    writeFileSync(join(named, 'onnx', 'model_quantized.onnx'), 'broken int8 file');
+    const config = JSON.parse(readFileSync(join(named, 'config.json'), 'utf8')) as object;
+    writeFileSync(join(named, 'config.json'), JSON.stringify({ ...config, veil: { onnx_file: 'model.onnx' } }));
+    await expect(loadNerModel(named, offline())).resolves.toBeDefined();
+    await expect(loadNerModel(named, offline({ quantized: true }))).rejects.toThrow(ModelLoadError);
   });
 
   it('reads B-PERSON style labels as well as B-PER', async () => {

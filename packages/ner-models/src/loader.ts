@@ -122,10 +122,9 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
     if (!remoteAllowed) throw new ModelNotFoundError(modelId, searched, howToProvide(config));
     directory = await download(config, roots, onnxFiles, transformers);
   }
-  const onnxPath = completeModelFile(directory, onnxFiles)!;
-
   try {
-    const modelConfig = JSON.parse(await readFile(join(directory, 'config.json'), 'utf8')) as { id2label?: unknown };
+    const modelConfig = JSON.parse(await readFile(join(directory, 'config.json'), 'utf8')) as ModelConfigJson;
+    const onnxPath = completeModelFile(directory, preferredOnnxFiles(modelConfig, onnxFiles, options.quantized))!;
     const labels = readId2Label(modelConfig.id2label, config.labels);
     const tokenizer = await transformers.AutoTokenizer.from_pretrained(basename(directory), {
       cache_dir: dirname(directory),
@@ -152,6 +151,20 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
     const reason = cause instanceof Error ? cause.message.split('\n')[0]!.slice(0, 200) : 'unknown error';
     throw new ModelLoadError(modelId, `${reason} (files in ${directory})`, { cause });
   }
+}
+
+/** The parts of a model's config.json the runtime reads. */
+interface ModelConfigJson {
+  id2label?: unknown;
+  /** Written by Veil's training pipeline: which file in onnx/ the model's authors chose. */
+  veil?: { onnx_file?: unknown };
+}
+
+/** Unless the caller chose a variant, the file the model's config.json names comes first. */
+function preferredOnnxFiles(modelConfig: ModelConfigJson, onnxFiles: readonly string[], quantized: boolean | undefined): string[] {
+  const named = modelConfig.veil?.onnx_file;
+  if (quantized !== undefined || typeof named !== 'string' || !/^[\w.-]+\.onnx$/.test(named)) return [...onnxFiles];
+  return [`onnx/${named}`, ...onnxFiles];
 }
 
 function howToProvide(config: NerModelConfig): string {

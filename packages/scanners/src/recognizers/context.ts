@@ -27,33 +27,62 @@ function wordsIn(text: string): string[] {
 export function surroundingWords(text: string, start: number, end: number, window: number): { before: string[]; after: string[] } {
   const reach = window * MAX_CHARS_PER_WORD;
   const before = wordsIn(text.slice(Math.max(0, start - reach), start));
-  const after = wordsIn(text.slice(end, Math.min(text.length, end + reach)));
+  // Labels precede values or follow them on the same line ("987654321 (passport)"); a word on the next
+  // line is the label of the next field in a form, so the window after stops at a line break.
+  const afterSlice = text.slice(end, Math.min(text.length, end + reach));
+  const lineBreak = afterSlice.search(/[\r\n]/);
+  const after = wordsIn(lineBreak === -1 ? afterSlice : afterSlice.slice(0, lineBreak));
   // A slice that cuts into the text may cut a word in half; drop those partial edge words.
   if (start - reach > 0) before.shift();
-  if (end + reach < text.length) after.pop();
+  if (lineBreak === -1 && end + reach < text.length) after.pop();
   return { before: before.slice(Math.max(0, before.length - window)), after: after.slice(0, window) };
 }
 
-function containsPhrase(words: readonly string[], phrase: readonly string[]): boolean {
-  for (let i = 0; i + phrase.length <= words.length; i++) {
+/** Index of the first word of the last (fromEnd) or first occurrence of `phrase` in `words`, or -1. */
+function indexOfPhrase(words: readonly string[], phrase: readonly string[], fromEnd: boolean): number {
+  const last = words.length - phrase.length;
+  for (let n = 0; n <= last; n++) {
+    const i = fromEnd ? last - n : n;
     let all = true;
     for (let j = 0; j < phrase.length && all; j++) all = words[i + j] === phrase[j];
-    if (all) return true;
+    if (all) return i;
   }
-  return false;
+  return -1;
+}
+
+export interface ContextMatch {
+  /** The context word or phrase as listed. */
+  word: string;
+  /** Words between the phrase and the candidate; 0 when adjacent. */
+  distance: number;
 }
 
 /**
- * Returns the first context word (in list order) found whole-word within the window around the
- * candidate, or undefined. A phrase must lie entirely on one side of the candidate.
+ * The context word nearest to the candidate within the window on either side (whole-word,
+ * case-insensitive), or undefined. A phrase must lie entirely on one side of the candidate.
  */
-export function findContextWord(text: string, start: number, end: number, options: ContextOptions): string | undefined {
+export function findContextWord(text: string, start: number, end: number, options: ContextOptions): ContextMatch | undefined {
   const window = options.window ?? DEFAULT_CONTEXT_WINDOW;
   const { before, after } = surroundingWords(text, start, end, window);
+  let best: ContextMatch | undefined;
   for (const word of options.words) {
     const phrase = wordsIn(word);
     if (phrase.length === 0) continue;
-    if (containsPhrase(before, phrase) || containsPhrase(after, phrase)) return word;
+    const beforeAt = indexOfPhrase(before, phrase, true);
+    const afterAt = indexOfPhrase(after, phrase, false);
+    const distances = [beforeAt === -1 ? Infinity : before.length - beforeAt - phrase.length, afterAt === -1 ? Infinity : afterAt];
+    const distance = Math.min(...distances);
+    if (distance !== Infinity && (best === undefined || distance < best.distance)) best = { word, distance };
   }
-  return undefined;
+  return best;
+}
+
+// Each word between a context word and the candidate weakens the boost by this share, down to the floor.
+const DECAY_PER_WORD = 0.05;
+const DECAY_FLOOR = 0.6;
+
+/** The boost a context match earns: full when adjacent, less the farther away it is. */
+export function contextBoost(match: ContextMatch, boost: number): number {
+  const factor = Math.max(DECAY_FLOOR, 1 - DECAY_PER_WORD * match.distance);
+  return Math.round(boost * factor * 100) / 100;
 }

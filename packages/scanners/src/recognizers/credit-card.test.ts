@@ -47,6 +47,10 @@ describe('credit card recognizer', () => {
     await expectFinding(recognizer, 'diners 3056 930902 5904', '3056 930902 5904');
   });
 
+  it('finds a grouped number wrapped over two lines', async () => {
+    await expectFinding(recognizer, 'Card number 4111 1111\n1111 1111.\n4. Next', '4111 1111\n1111 1111');
+  });
+
   it('keeps only the card when an unrelated group follows it', async () => {
     await expectFinding(recognizer, 'pay 4111 1111 1111 1111 2 times', '4111 1111 1111 1111');
   });

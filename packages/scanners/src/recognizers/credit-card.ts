@@ -51,22 +51,35 @@ function checkDigits(digits: string): Validation | undefined {
   return { ok: true, explanation: `${brand}, luhn ok` };
 }
 
+/** Length of the text covering the first `count` digit groups. */
+function groupsLength(text: string, count: number): number {
+  const group = /\d+/g;
+  let end = 0;
+  for (let i = 0; i < count; i++) {
+    const match = group.exec(text);
+    if (!match) break;
+    end = match.index + match[0].length;
+  }
+  return end;
+}
+
 /**
  * Accepts the longest run of groups that forms a valid card: a number followed by an unrelated
  * digit group ("4111 1111 1111 1111 5 times") keeps only the card.
  */
 function validateCard(candidate: Candidate): Validation {
-  const separators = new Set(candidate.text.replace(/\d/g, ''));
+  // A line break where the text wrapped stands for whichever separator the rest of the number uses.
+  const separators = new Set(candidate.text.replace(/\d|\r?\n/g, ''));
   if (separators.size > 1) return { ok: false, explanation: 'mixed separators' };
-  if (separators.size === 0) return checkDigits(candidate.text) ?? { ok: false, explanation: 'not a card number' };
+  if (!/\D/.test(candidate.text)) return checkDigits(candidate.text) ?? { ok: false, explanation: 'not a card number' };
 
-  const groups = candidate.text.split(/[ -]/);
+  const groups = candidate.text.split(/[ -]|\r?\n/);
   if (groups.some((g) => g.length > MAX_GROUP)) return { ok: false, explanation: 'irregular grouping' };
   for (let count = groups.length; count >= 2; count--) {
     const kept = groups.slice(0, count);
     if (kept.some((g) => g.length < MIN_GROUP)) continue;
     const verdict = checkDigits(kept.join(''));
-    if (verdict) return { ...verdict, length: kept.join(' ').length };
+    if (verdict) return { ...verdict, length: groupsLength(candidate.text, count) };
   }
   return { ok: false, explanation: 'not a card number' };
 }
@@ -77,7 +90,7 @@ export function creditCardRecognizer(): PatternRecognizer {
     type: 'CREDIT_CARD',
     patterns: [
       { name: 'card_digits', regex: /(?<![\w-])\d{12,19}(?!\w|[ -]\d)/, score: 0.9 },
-      { name: 'card_grouped', regex: /(?<![\w-])\d{3,6}(?:[ -]\d{1,6}){1,5}(?!\w|[ -]\d)/, score: 0.95 },
+      { name: 'card_grouped', regex: /(?<![\w-])\d{3,6}(?:(?:[ -]|\r?\n)\d{1,6}){1,5}(?!\w|[ -]\d)/, score: 0.95 },
     ],
     validate: validateCard,
     context: { words: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'payment', 'pan'], boost: 0.05 },

@@ -30,7 +30,7 @@ function validateIpv4(candidate: Candidate): Validation {
   if (!validator.isIP(candidate.text, 4)) return { ok: false, explanation: 'isIP v4 failed' };
   const versionWord = findContextWord(candidate.source, candidate.start, candidate.end, VERSION_CONTEXT);
   if (versionWord !== undefined) {
-    return { ok: true, explanation: `isIP v4 ok, version word "${versionWord}" nearby`, score: VERSION_CONTEXT_SCORE };
+    return { ok: true, explanation: `isIP v4 ok, version word "${versionWord.word}" nearby`, score: VERSION_CONTEXT_SCORE };
   }
   return { ok: true, explanation: 'isIP v4 ok' };
 }

@@ -5,7 +5,7 @@
  */
 import { InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
-import { findContextWord, type ContextOptions } from './context.js';
+import { contextBoost, findContextWord, type ContextOptions } from './context.js';
 
 export interface PatternSpec {
   /** Appears in the explanation as `pattern <name>`. */
@@ -134,10 +134,11 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       if (verdict.skip !== undefined) start = candidate.start + Math.max(0, verdict.skip);
     }
     if (end <= start) return {};
-    const word = context ? findContextWord(candidate.source, start, end, context) : undefined;
-    if (word !== undefined && context) {
-      score += context.boost;
-      explanation.push(`context word "${word}" +${context.boost}`);
+    const match = context ? findContextWord(candidate.source, start, end, context) : undefined;
+    if (match !== undefined && context) {
+      const boost = contextBoost(match, context.boost);
+      score += boost;
+      explanation.push(`context word "${match.word}" +${boost}`);
     } else if (candidate.pattern.requireContext) {
       return { consumed: end };
     }

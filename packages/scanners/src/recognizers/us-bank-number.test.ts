@@ -20,8 +20,16 @@ describe('US bank number recognizer', () => {
   ])('finds the account number in %s', async (text, value) => {
     const finding = await expectFinding(recognizer, text, value, 0.6);
     expect(finding.type).toBe('US_BANK_NUMBER');
-    expect(finding.score).toBe(0.7);
+    expect(finding.score).toBeLessThanOrEqual(0.7);
     expect(finding.explanation?.some((e) => e.startsWith('context word'))).toBe(true);
+  });
+
+  it('gives the full boost to an adjacent context word and less to a distant one', async () => {
+    const near = await expectFinding(recognizer, 'account 12345678', '12345678');
+    const far = await expectFinding(recognizer, 'account of the family trust: 12345678', '12345678');
+    expect(near.score).toBe(0.7);
+    expect(far.score).toBeLessThan(near.score);
+    expect(far.score).toBeGreaterThanOrEqual(0.5);
   });
 
   it.each([

@@ -1,0 +1,83 @@
+/**
+ * The runtime on real trained BERT graphs, where every token's output depends on its context: the tiny fixture
+ * model from the training pipeline and the bundled model. Each block runs when its files are present.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { bundledModelDirectory, defaultModelConfig, getModelConfig, loadNerModel, type NerEntity, type NerModelConfig } from './index.js';
+
+const MODELS: Array<[string, string]> = [
+  ['tiny-ner fixture', fileURLToPath(new URL('../test/fixtures/tiny-ner', import.meta.url))],
+  ['bundled model', bundledModelDirectory()],
+];
+
+const SENTENCES = [
+  'John Smith works at Acme Corp in London.',
+  'Yesterday Maria Gonzalez flew from Berlin to Paris with Samuel L. Jackson.',
+  'The board of Northwind Logistics met in Oakland, California on Monday.',
+  'MR. WHITCOMBE: Daniel Whitcombe for the plaintiff, Your Honor.',
+];
+
+const spans = (entities: NerEntity[]) => entities.map((e) => [e.start, e.end, e.type]);
+
+function atWordEdges(text: string, e: NerEntity): boolean {
+  const wordChar = /[\p{L}\p{N}]/u;
+  return !(wordChar.test(text[e.start - 1] ?? ' ') && wordChar.test(text[e.start]!))
+    && !(wordChar.test(text[e.end - 1]!) && wordChar.test(text[e.end] ?? ' '));
+}
+
+for (const [name, dir] of MODELS) {
+  describe.skipIf(!existsSync(join(dir, 'config.json')))(`trained model: ${name}`, () => {
+    const config = (overrides: Partial<NerModelConfig>): NerModelConfig => ({
+      ...(getModelConfig('veil-ner-small') ?? defaultModelConfig(name, { path: dir })),
+      name: `${name}-${overrides.maxLength ?? 'default'}`,
+      path: dir,
+      ...overrides,
+    });
+
+    it('batches several texts with the same results as one by one', async () => {
+      const model = await loadNerModel(config({ batchSize: 3 }));
+      const texts = [...SENTENCES, SENTENCES.join(' ').repeat(3)];
+      const batched = await model.predictBatch(texts);
+      const single = await Promise.all(texts.map((t) => model.predict(t)));
+      expect(batched.map(spans)).toEqual(single.map(spans));
+      batched.flat().forEach((e, i) => expect(e.score).toBeCloseTo(single.flat()[i]!.score, 4));
+    });
+
+    it('returns whole words, in order, without overlaps, on long windowed text', async () => {
+      const model = await loadNerModel(config({ maxLength: 48, stride: 12 }));
+      const text = SENTENCES.join(' \n').repeat(20);
+      const entities = await model.predict(text);
+      let previousEnd = 0;
+      for (const e of entities) {
+        expect(e.start).toBeGreaterThanOrEqual(previousEnd);
+        expect(atWordEdges(text, e)).toBe(true);
+        expect(text.slice(e.start, e.end).trim()).toBe(text.slice(e.start, e.end));
+        previousEnd = e.end;
+      }
+    });
+
+    it('finds an entity on a window edge once and whole, as without windows', async () => {
+      const whole = await loadNerModel(config({ maxLength: 512, stride: 64 }));
+      const windowed = await loadNerModel(config({ maxLength: 40, stride: 12 }));
+      const text = SENTENCES.join(' ');
+      const reference = await whole.predict(text);
+      const found = await windowed.predict(text);
+      // Every entity of the single-window run is found once, with the same span, despite the cuts.
+      for (const e of reference.filter((r) => r.score > 0.9)) {
+        expect(found.filter((f) => f.start < e.end && e.start < f.end).map((f) => [f.start, f.end, f.type])).toEqual([[e.start, e.end, e.type]]);
+      }
+    });
+
+    if (name === 'bundled model') {
+      it('finds the person, organization and place of the probe sentence', async () => {
+        const model = await loadNerModel('bundled');
+        const text = SENTENCES[0]!;
+        const found = (await model.predict(text)).map((e) => [text.slice(e.start, e.end), e.type]);
+        expect(found).toContainEqual(['John Smith', 'PERSON']);
+      });
+    }
+  });
+}

@@ -183,9 +183,31 @@ describe('veilFetch with the openai client', () => {
     expect(passed.status).toBe(404);
   });
 
+  it('keeps concurrent conversations apart with one vault scope each', async () => {
+    server = await startTestServer({ seed: 3 });
+    const store = new Vault();
+    const base = new Anonymize({ vault: store, ner: false, recognizers: [nameRecognizer] });
+    const clientFor = (id: string): OpenAI => {
+      const scope = store.scope(id);
+      return new OpenAI({ baseURL: server!.url, apiKey: 'test', maxRetries: 0, fetch: veilFetch({ anonymize: base.withVault(scope), deanonymize: new Deanonymize({ vault: scope }) }) });
+    };
+    const ask = async (client: OpenAI, content: string): Promise<string> => {
+      const stream = await client.chat.completions.create({ model: 'test', stream: true, messages: [{ role: 'user', content }] });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+      return text;
+    };
+    const [a, b] = await Promise.all([ask(clientFor('chat-a'), 'I am John Smith.'), ask(clientFor('chat-b'), 'I am Anna "Nan" Lee.')]);
+    expect(a).toBe('You said: I am John Smith.');
+    expect(b).toBe('You said: I am Anna "Nan" Lee.');
+    // Each conversation numbers from 1 in its own scope.
+    expect(server.requests.map((r) => messageText(r.messages[0])).sort()).toEqual(['I am [REDACTED_PERSON_1].', 'I am [REDACTED_PERSON_1].']);
+  });
+
   it('rejects scanners that do not share a vault scope', () => {
     const a = new Vault();
     expect(() => veilFetch({ anonymize: new Anonymize({ vault: a, ner: false }), deanonymize: new Deanonymize({ vault: a.scope('other') }) })).toThrow(ConfigurationError);
     expect(() => veilFetch({ anonymize: new Anonymize({ vault: a, ner: false }), deanonymize: new Deanonymize({ vault: a.scope('default') }) })).not.toThrow();
+    expect(() => veilFetch({ anonymize: new Anonymize({ vault: a, ner: false }), deanonymize: {} as Deanonymize })).toThrow(ConfigurationError);
   });
 });

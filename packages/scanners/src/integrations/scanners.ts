@@ -39,7 +39,10 @@ export function resolveScanners(options: VeilAdapterOptions): VeilScanners {
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('adapter options are required');
   if ('deanonymize' in options && options.deanonymize !== undefined) {
     const { anonymize, deanonymize } = options;
-    if (!(deanonymize instanceof Deanonymize)) throw new ConfigurationError('deanonymize must be a Deanonymize instance');
+    // Checked by shape, not instanceof: a second copy of this package (dist next to src) still fits.
+    const fits = typeof deanonymize === 'object' && deanonymize !== null && typeof deanonymize.scan === 'function' &&
+      typeof deanonymize.matching === 'string' && typeof deanonymize.vault?.entries === 'function';
+    if (!fits) throw new ConfigurationError('deanonymize must be a Deanonymize instance');
     if (typeof anonymize !== 'object' || anonymize === null || typeof anonymize.scan !== 'function') {
       throw new ConfigurationError('anonymize must be an input scanner such as Anonymize');
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTextView } from './text-view.js';
 
@@ -29,5 +30,27 @@ describe('createTextView', () => {
     const view = createTextView('\u200B\u200C\u200D');
     expect(view.text).toBe('');
     expect(view.toOriginalEnd(0)).toBe(0);
+  });
+
+  it('maps every view span to an original span with the same visible text', () => {
+    const char = fc.constantFrom('a', 'b', ' ', '😀', '\uD800', '\u200B', '\u200C', '\u200D', '\u2060', '\uFEFF', '\u00AD');
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 40 }), fc.nat(), fc.nat(), (chars, a, b) => {
+        const original = chars.join('');
+        const view = createTextView(original);
+        expect(view.text).toBe(original.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, ''));
+        if (view.text.length === 0) return;
+        const start = a % view.text.length;
+        const end = start + 1 + (b % (view.text.length - start));
+        const s = view.toOriginalStart(start);
+        const e = view.toOriginalEnd(end);
+        const covered = original.slice(s, e);
+        expect(covered.replace(/[\u00AD\u200B-\u200D\u2060\uFEFF]/g, '')).toBe(view.text.slice(start, end));
+        // The span starts and ends on visible characters.
+        expect(createTextView(covered[0]!).changed).toBe(false);
+        expect(createTextView(covered[covered.length - 1]!).changed).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

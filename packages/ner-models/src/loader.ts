@@ -168,13 +168,13 @@ function preferredOnnxFiles(modelConfig: ModelConfigJson, onnxFiles: readonly st
 }
 
 function howToProvide(config: NerModelConfig): string {
-  const layout = `a directory with ${REQUIRED_FILES.join(', ')} and ${config.onnxFile}`;
-  if (config.path !== undefined) return `Provide ${layout} at that path.`;
+  const files = `${REQUIRED_FILES.join(', ')} and ${config.onnxFile}`;
+  if (config.path !== undefined) return `Put ${files} in that directory.`;
   if (config.repoId === undefined) {
-    return `The bundled model is missing from this install; reinstall @veil/ner-models, or pass ner: '<directory>' with ${layout}.`;
+    return `The bundled model is missing from this install: reinstall @veil/ner-models, or pass ner: '<model directory>' (a directory holding ${files}).`;
   }
-  return `Download it once with allowRemote: true (hub id ${config.repoId}), copy ${layout} into the cache, `
-    + `or pass the directory path instead of the name.`;
+  return `Download it once with allowRemote: true (hub id ${config.repoId}), copy ${files} into one of those `
+    + `directories, or pass the model directory's path instead of the name.`;
 }
 
 async function download(

@@ -94,6 +94,13 @@ describe('NerModel on a real tokenizer and ONNX graph', () => {
     ]);
   });
 
+  it('serves concurrent requests on one shared instance', async () => {
+    const texts = Array.from({ length: 24 }, (_, i) => `${'the and '.repeat(i)}John Smith met Ann in Paris`);
+    const concurrent = await Promise.all(texts.map((t) => model.predict(t)));
+    for (let i = 0; i < texts.length; i++) expect(concurrent[i]).toEqual(await model.predict(texts[i]!));
+    expect(found(texts[5]!, concurrent[5]!)).toEqual([['John Smith', 'PERSON'], ['Ann', 'PERSON'], ['Paris', 'LOCATION']]);
+  });
+
   it('aggregation strategy changes how a word with disagreeing sub-words is labelled', async () => {
     const text = 'met Zedex and Quark';
     const result = async (aggregation: NerModelConfig['aggregation']) =>

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promise
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EncryptedFileVaultStore, Vault, VaultDecryptionError, VaultFileError } from './index.js';
+import { EncryptedFileVaultStore, InvalidVaultArgumentError, Vault, VaultDecryptionError, VaultFileError } from './index.js';
 
 // Cheap scrypt cost: these tests check the file format and behaviour, not the key stretching.
 const cost = { N: 1024 };
@@ -63,6 +63,15 @@ describe('EncryptedFileVaultStore', () => {
     salt[0] = salt[0]! ^ 1;
     await writeFile(path, JSON.stringify({ ...body, kdf: { ...body.kdf, salt: salt.toString('base64') } }));
     await expect(open().entries()).rejects.toBeInstanceOf(VaultDecryptionError);
+  });
+
+  it('refuses a file asking for an absurd scrypt cost, and bad options', async () => {
+    await open().placeholderFor('PERSON', 'Ann Lee');
+    const body = JSON.parse(await readFile(path, 'utf8')) as { kdf: object };
+    await writeFile(path, JSON.stringify({ ...body, kdf: { ...body.kdf, N: 2 ** 30 } }));
+    await expect(open().entries()).rejects.toBeInstanceOf(VaultDecryptionError);
+    expect(() => new EncryptedFileVaultStore({ path, passphrase: 'x', cost: { N: 1000 } })).toThrow(InvalidVaultArgumentError);
+    expect(() => new EncryptedFileVaultStore({ path, passphrase: '' })).toThrow(InvalidVaultArgumentError);
   });
 
   it('keeps one placeholder per value under concurrent calls, and on disk', async () => {

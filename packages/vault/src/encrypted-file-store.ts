@@ -62,10 +62,14 @@ function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<
   });
 }
 
+// Upper bounds keep a tampered file from asking scrypt for gigabytes of memory or minutes of CPU.
+const MAX_COST: ScryptCost = { N: 2 ** 20, r: 32, p: 16 };
+
 function checkCost(cost: ScryptCost): ScryptCost {
-  const powerOfTwo = Number.isSafeInteger(cost.N) && cost.N >= 2 && (cost.N & (cost.N - 1)) === 0;
-  if (!powerOfTwo || !Number.isSafeInteger(cost.r) || cost.r < 1 || !Number.isSafeInteger(cost.p) || cost.p < 1) {
-    throw new InvalidVaultArgumentError('scrypt cost needs N a power of two >= 2 and positive integers r and p');
+  const powerOfTwo = Number.isSafeInteger(cost.N) && cost.N >= 2 && cost.N <= MAX_COST.N && (cost.N & (cost.N - 1)) === 0;
+  const inRange = (x: number, max: number) => Number.isSafeInteger(x) && x >= 1 && x <= max;
+  if (!powerOfTwo || !inRange(cost.r, MAX_COST.r) || !inRange(cost.p, MAX_COST.p)) {
+    throw new InvalidVaultArgumentError('scrypt cost needs N a power of two in [2, 2^20], r in [1, 32] and p in [1, 16]');
   }
   return cost;
 }
@@ -128,7 +132,12 @@ export class EncryptedFileVaultStore implements VaultStore {
       throw new VaultDecryptionError();
     }
     const header: FileHeader = { format: FORMAT, version: 1, cipher: 'aes-256-gcm', kdf: { name: 'scrypt', salt: body.kdf.salt, N: body.kdf.N, r: body.kdf.r, p: body.kdf.p } };
-    const key = await deriveKey(this.passphrase, Buffer.from(header.kdf.salt, 'base64'), checkCost(header.kdf));
+    try {
+      checkCost(header.kdf);
+    } catch {
+      throw new VaultDecryptionError();
+    }
+    const key = await deriveKey(this.passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
     let plain: string;
     try {
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(body.iv, 'base64'));

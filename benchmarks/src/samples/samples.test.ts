@@ -135,6 +135,15 @@ describe('hard cases and decoys are present', () => {
     expect(people.filter((name) => /[^\u0000-\u007f]/.test(name)).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('put emoji and other astral characters before spans, where code points and UTF-16 differ', () => {
+    const astral = /[\u{10000}-\u{10FFFF}]/u;
+    const exercised = documents.filter((doc) => {
+      const first = Array.from(doc.text).findIndex((char) => astral.test(char));
+      return first >= 0 && doc.spans.some((span) => span.start > first);
+    });
+    expect(exercised.length).toBeGreaterThanOrEqual(5);
+  });
+
   it('numbers broken over a line break are labelled as one span', () => {
     const broken = documents.flatMap((doc) => doc.spans.filter((span) => (span.text ?? '').includes('\n')));
     expect(broken.length).toBeGreaterThanOrEqual(3);

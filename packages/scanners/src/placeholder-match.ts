@@ -9,6 +9,7 @@
  */
 
 import { parsePlaceholder } from '@veil/vault';
+import { ConfigurationError } from './errors.js';
 
 /** The vault's view of one placeholder (structurally the `VaultEntry` of @veil/vault). */
 export interface PlaceholderEntry {
@@ -149,6 +150,8 @@ export class PlaceholderMatcher {
   private readonly fuzzyWindow: number;
 
   constructor(entries: readonly PlaceholderEntry[], strategy: MatchingStrategy = 'exact') {
+    if (!MATCHING_STRATEGIES.includes(strategy)) throw new ConfigurationError(`matching must be one of ${MATCHING_STRATEGIES.join(', ')}`);
+    if (!Array.isArray(entries)) throw new ConfigurationError('placeholder entries must be an array');
     this.strategy = strategy;
     const lengths = new Set<number>();
     let longest = 0;

@@ -74,6 +74,8 @@ describe('phone recognizer', () => {
     '020 7946 0958',
     'ref 415-555-26712',
     'isbn 978-3-16-148410-0',
+    'tel 34 56 78 90 12',
+    'call 4155 552 671',
   ])('rejects the near miss %s', async (text) => {
     await expectNoFinding(recognizer, text);
   });

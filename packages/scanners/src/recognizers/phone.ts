@@ -11,6 +11,7 @@ const NOT_AFTER = String.raw`(?<![\w+#/:.\-])`;
 const NOT_BEFORE = String.raw`(?![\w/:]|[.\-]\d)`;
 // Between digit groups: one or two of space, dot, dash; or a line break, as when a transcript wraps a number.
 const GROUP_SEPARATOR = String.raw`(?:[ .\-]{1,2}|[ .\-]?\r?\n {0,2})`;
+const SEPARATOR_RUN = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');
 const PHONE_FORMATTED = new RegExp(
   NOT_AFTER +
     String.raw`(?:\+\d{1,3}[ .\-]{0,2})?(?:\(\d{1,5}\)[ .\-]{0,2})?\d{1,8}(?:${GROUP_SEPARATOR}\d{1,8}){0,6}` +
@@ -24,6 +25,7 @@ const DATE_LIKE = /^(?:\d{4}[ .\-]\d{1,2}[ .\-]\d{1,2}|\d{1,2}[ .\-]\d{1,2}[ .\-
 const ZIP_PLUS_FOUR = /^\d{5}-\d{4}$/;
 const DOTTED_NANP = /^(?:\+?1\.)?\(?\d{3}\)?\.\d{3}\.\d{4}$/;
 const NANP_FORMATTED = /^(?:\+?1[ .\-]?)?(?:\(\d{3}\) ?|\d{3}[ .\-])\d{3}[ .\-]\d{4}$/;
+const NANP_DIGITS = /^1?[2-9]\d{9}$/;
 const EXTENSION = /(?:ext\.?|x) {0,2}\d{1,6}$/i;
 // E.164 allows 15 digits; national US numbers have at most 11. Longer runs are cards or account numbers.
 const MAX_NATIONAL_DIGITS = 11;
@@ -44,10 +46,12 @@ function rejectReason(text: string): string | undefined {
   return undefined;
 }
 
-/** Digit counts a number can have: national US numbers 10 or 11, international (with +) 8 to 15. */
+/** Digit counts a number can have: North American numbers 10 or 11, international (with +) 8 to 15. */
 function plausibleDigitCount(text: string): boolean {
-  const digits = text.replace(EXTENSION, '').replace(/\D/g, '').length;
-  return text.startsWith('+') ? digits >= 8 && digits <= MAX_E164_DIGITS : digits >= 10 && digits <= MAX_NATIONAL_DIGITS;
+  const digits = text.replace(EXTENSION, '').replace(/\D/g, '');
+  if (text.startsWith('+')) return digits.length >= 8 && digits.length <= MAX_E164_DIGITS;
+  // Without a +, the number is read as North American, and no area code starts with 0 or 1.
+  return NANP_DIGITS.test(digits);
 }
 
 /** A number wrapped over two lines, read as if written on one. */
@@ -59,14 +63,17 @@ function judge(wrapped: string): Validation | undefined {
   const text = joinLines(wrapped);
   // Cheap checks first: parsing is the expensive step, and adversarial text yields many candidates.
   if (!plausibleDigitCount(text) || rejectReason(text) !== undefined) return undefined;
+  const body = text.replace(EXTENSION, '').trim();
+  const bare = /^\d+$/.test(body);
+  // Without a +, a formatted number must be laid out the North American way (3-3-4).
+  const nanpLayout = NANP_FORMATTED.test(body);
+  if (!text.startsWith('+') && !bare && !nanpLayout) return undefined;
   const parsed = parsePhoneNumberFromString(text, 'US');
   if (!parsed) return undefined;
   if (parsed.isValid()) return { ok: true, explanation: `libphonenumber valid (${parsed.country ?? 'intl'})`, score: VALID_SCORE };
-  // Fictional numbers such as (555) 123-4567 fail validation yet are written as phones; only a strict
+  // Fictional numbers such as (555) 123-4567 fail validation yet are written as phones; only the
   // North American layout earns a score, and one barely over the default threshold.
-  if (parsed.isPossible() && NANP_FORMATTED.test(text.replace(EXTENSION, '').trim())) {
-    return { ok: true, explanation: 'nanp layout, possible number', score: POSSIBLE_SCORE };
-  }
+  if (nanpLayout && parsed.isPossible()) return { ok: true, explanation: 'nanp layout, possible number', score: POSSIBLE_SCORE };
   return undefined;
 }
 
@@ -74,7 +81,7 @@ function judge(wrapped: string): Validation | undefined {
 function groupBounds(text: string): { starts: number[]; ends: number[] } {
   const starts = [0];
   const ends: number[] = [];
-  const separatorRun = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');
+  const separatorRun = new RegExp(SEPARATOR_RUN);
   for (let m = separatorRun.exec(text); m !== null; m = separatorRun.exec(text)) {
     ends.push(m.index);
     starts.push(m.index + m[0].length);

@@ -184,19 +184,27 @@ export function summarize(records: readonly unknown[]): DatasetSummary {
   return summary;
 }
 
-export function checkFile(path: string, options: CheckOptions = {}): { issues: LabelIssue[]; summary: DatasetSummary } {
+export interface FileCheck {
+  issues: LabelIssue[];
+  /** Only computed when there are no structural issues, since it trusts the offsets. */
+  repeats: UnlabelledRepeat[];
+  summary: DatasetSummary;
+}
+
+export function checkFile(path: string, options: CheckOptions = {}): FileCheck {
   const records = parseJsonl(readFileSync(path, 'utf8'));
-  return { issues: checkDocuments(records, options), summary: summarize(records) };
+  const issues = checkDocuments(records, options);
+  const repeats = issues.length === 0 ? records.flatMap((record) => findUnlabelledRepeats(record as SampleDocumentLike)) : [];
+  return { issues, repeats, summary: summarize(records) };
 }
 
 function main(argv: readonly string[]): number {
   const path = argv[0] ?? fileURLToPath(new URL('../../data/samples.jsonl', import.meta.url));
-  const { issues, summary } = checkFile(path);
+  const { issues, repeats, summary } = checkFile(path);
   console.log(JSON.stringify(summary, null, 2));
   for (const issue of issues) {
     console.error(`${issue.id}${issue.span === undefined ? '' : ` span ${issue.span}`}: ${issue.kind}: ${issue.message}`);
   }
-  const repeats = issues.length === 0 ? parseJsonl(readFileSync(path, 'utf8')).flatMap((record) => findUnlabelledRepeats(record as SampleDocumentLike)) : [];
   for (const repeat of repeats) console.error(`${repeat.id}: unlabelled repeat of a ${repeat.label} value at ${repeat.start}`);
   console.log(issues.length === 0 ? 'labels OK' : `${issues.length} labelling problem(s)`);
   if (repeats.length > 0) console.log(`${repeats.length} unlabelled repeat(s) of labelled values`);

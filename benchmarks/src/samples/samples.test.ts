@@ -66,6 +66,13 @@ describe('compiled samples', () => {
     for (const label of SAMPLE_LABELS) expect(spansPerLabel[label] ?? 0, label).toBeGreaterThanOrEqual(15);
   });
 
+  it('match the counts stated in benchmarks/data/README.md', () => {
+    const readme = readFileSync(new URL('../../data/README.md', import.meta.url), 'utf8');
+    const spans = documents.reduce((sum, doc) => sum + doc.spans.length, 0);
+    expect(readme).toContain(`| **all** | **${documents.length}** |`);
+    expect(readme).toContain(`| **${spans.toLocaleString('en-US')}** |`);
+  });
+
   it('cover every genre with several documents', () => {
     const { documentsPerGenre } = summarize(documents);
     const genres = ['court', 'deposition', 'complaint', 'medical', 'support', 'hr', 'sales', 'bank', 'meeting', 'ticket'];

@@ -3,7 +3,7 @@
  * output turned into assertions), through the package entry point.
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { Deanonymize, deanonymizeStream, startTestServer, veilFetch, veilMiddleware } from '../index.js'; // '@veil/scanners' in the README
+import { Deanonymize, DeanonymizeTransformStream, deanonymizeStream, startTestServer, veilFetch, veilMiddleware } from '../index.js'; // '@veil/scanners' in the README
 import { Vault } from '@veil/vault';
 import { streamText, wrapLanguageModel } from 'ai';
 import OpenAI from 'openai';
@@ -31,6 +31,23 @@ describe('README examples', () => {
     const pieces: string[] = [];
     for await (const text of deanonymizeStream(modelOutput(), { vault, matching: 'combined' })) pieces.push(text);
     expect(pieces).toEqual(['Hello ', 'John Smith, how are you?']);
+  });
+
+  it('DeanonymizeTransformStream', async () => {
+    const vault = new Vault();
+    await vault.placeholderFor('PERSON', 'John Smith');
+
+    const source = new ReadableStream<string>({
+      start(controller) {
+        controller.enqueue('Hi [REDAC');
+        controller.enqueue('TED_PERSON_1]!');
+        controller.close();
+      },
+    });
+    let text = '';
+    const reader = source.pipeThrough(new DeanonymizeTransformStream({ vault })).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value;
+    expect(text).toBe('Hi John Smith!');
   });
 
   it('OpenAI client', async () => {

@@ -38,6 +38,15 @@ describe('definePatternRecognizer', () => {
     expect(findings.map((f) => [f.text, f.score])).toEqual([['123456', 0.65]]);
   });
 
+  it('applies a recognizer-level requireContext to every pattern', () => {
+    const contextual = definePatternRecognizer({
+      name: 'contextual', type: 'CUSTOM', patterns: [{ name: 'x', regex: /\d{3}/, score: 0.3 }],
+      context: { words: ['code'], boost: 0.4 }, requireContext: true,
+    });
+    expect(contextual.analyze('ref 123')).toEqual([]);
+    expect(contextual.analyze('code 123')).toMatchObject([{ text: '123', score: 0.7 }]);
+  });
+
   it('caps scores at 1', () => {
     const strong = definePatternRecognizer({
       name: 'strong', type: 'CUSTOM', patterns: [{ name: 'x', regex: /x/, score: 0.9 }], context: { words: ['y'], boost: 0.5 },

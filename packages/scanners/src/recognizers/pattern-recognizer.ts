@@ -51,6 +51,8 @@ export interface PatternRecognizerOptions {
   patterns: PatternSpec[];
   validate?(candidate: Candidate): Validation;
   context?: ContextOptions;
+  /** Every pattern needs a context word (same as `requireContext` on each pattern). */
+  requireContext?: boolean;
 }
 
 // Characters skipped between two values found in one candidate.
@@ -139,7 +141,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       const boost = contextBoost(match, context.boost);
       score += boost;
       explanation.push(`context word "${match.word}" +${boost}`);
-    } else if (candidate.pattern.requireContext) {
+    } else if (candidate.pattern.requireContext || options.requireContext) {
       return { consumed: end };
     }
     const finding: Finding = {

@@ -13,8 +13,9 @@ export function usBankNumberRecognizer(): PatternRecognizer {
   return definePatternRecognizer({
     name: 'us_bank_number',
     type: 'US_BANK_NUMBER',
-    patterns: [{ name: 'bank_account_digits', regex: /(?<![\w\-.])\d{8,17}(?![\w\-]|\.\d)/, score: 0.3, requireContext: true }],
+    patterns: [{ name: 'bank_account_digits', regex: /(?<![\w\-.])\d{8,17}(?![\w\-]|\.\d)/, score: 0.3 }],
     validate: validateAccount,
+    requireContext: true,
     context: {
       window: 8,
       words: ['account', 'acct', 'bank', 'checking', 'savings', 'deposit', 'routing', 'a/c', 'beneficiary', 'wire'],

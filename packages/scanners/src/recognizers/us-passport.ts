@@ -9,9 +9,10 @@ export function usPassportRecognizer(): PatternRecognizer {
     name: 'us_passport',
     type: 'US_PASSPORT',
     patterns: [
-      { name: 'passport_next_generation', regex: /(?<![\w\-])[A-Z]\d{8}(?![\w\-])/, score: 0.4, requireContext: true },
-      { name: 'passport_digits', regex: /(?<![\w\-])\d{9}(?![\w\-])/, score: 0.3, requireContext: true },
+      { name: 'passport_next_generation', regex: /(?<![\w\-])[A-Z]\d{8}(?![\w\-])/, score: 0.4 },
+      { name: 'passport_digits', regex: /(?<![\w\-])\d{9}(?![\w\-])/, score: 0.3 },
     ],
+    requireContext: true,
     context: { window: 8, words: ['passport', 'passports', 'travel document', 'passport no', 'passport number'], boost: 0.4 },
   });
 }

@@ -106,6 +106,7 @@ describe('markup compiler', () => {
     expect(() => compileMarkup('a\n{{PER|Ana}}', 's', 'f.txt')).toThrow(/f\.txt:2: unknown label/);
     expect(() => compileMarkup('{{CRYPTO|@dogecoin}}', 's')).toThrow(MarkupError);
     expect(() => compileMarkup('{{PERSON|Ana', 's')).toThrow(/unclosed/);
+    expect(() => compileMarkup('{{Ana Lima}}', 's')).toThrow(/^(?!.*Ana).*unknown label$/);
     expect(() => compileMarkup('{{PERSON| Ana}}', 's')).toThrow(/outer whitespace/);
   });
 

@@ -92,7 +92,10 @@ export function compileMarkup(source: string, seed: string, where = seed): Compi
       } else {
         const bar = inner.indexOf('|');
         const label = bar < 0 ? inner : inner.slice(0, bar);
-        if (bar < 0 || !isSampleLabel(label)) throw new MarkupError(`unknown label "${label}"`);
+        if (bar < 0 || !isSampleLabel(label)) {
+          // Echo the label only when it looks like one: markup missing its label starts with the value itself.
+          throw new MarkupError(/^[A-Z_]{1,32}$/.test(label) ? `unknown label "${label}"` : 'unknown label');
+        }
         const value = valueOf(inner.slice(bar + 1));
         if (value === '' || value.trim() !== value) throw new MarkupError('a labelled value must be non-empty with no outer whitespace');
         const start = length;

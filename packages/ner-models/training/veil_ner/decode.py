@@ -1,0 +1,29 @@
+"""Per-token label ids -> character spans (the 'simple' aggregation of HF pipelines, word pieces joined)."""
+from __future__ import annotations
+
+from .labels import LABELS
+
+
+def decode(tokens: list[str], offsets: list[tuple[int, int]], special: list[int], pred: list[int]) -> list[tuple[int, int, str]]:
+    spans: list[list] = []
+    current: list | None = None
+    for tok, (s, e), sp, p in zip(tokens, offsets, special, pred):
+        if sp:
+            current = None
+            continue
+        label = LABELS[p]
+        continuation = tok.startswith('##')
+        if continuation and current is not None:
+            # A word piece follows its word's entity, whatever its own label says.
+            current[1] = e
+            continue
+        if label == 'O':
+            current = None
+            continue
+        bio, typ = label.split('-', 1)
+        if current is not None and bio == 'I' and current[2] == typ:
+            current[1] = e
+        else:
+            current = [s, e, typ]
+            spans.append(current)
+    return [tuple(x) for x in spans]

@@ -1,0 +1,114 @@
+"""Hand-written word lists for the synthetic corpus (our own work, released with the project).
+
+Real cities, countries and well-known organisations are public facts; person names come from Faker (MIT) locale
+lists plus the romanised lists below, which cover cultures Faker only offers in non-Latin script.
+"""
+
+# Faker locales whose name lists are sampled; romanised variants are used where Faker has them.
+NAME_LOCALES = [
+    'en_US', 'en_GB', 'en_IE', 'en_AU', 'en_CA', 'en_IN', 'en_PK', 'en_PH', 'de_DE', 'de_AT', 'fr_FR', 'fr_CA',
+    'es_ES', 'es_MX', 'es_AR', 'es_CO', 'it_IT', 'nl_NL', 'nl_BE', 'pt_BR', 'pt_PT', 'pl_PL', 'cs_CZ', 'sk_SK',
+    'hu_HU', 'ro_RO', 'hr_HR', 'sl_SI', 'sv_SE', 'no_NO', 'da_DK', 'fi_FI', 'et_EE', 'lt_LT', 'lv_LV', 'tr_TR',
+    'az_AZ', 'id_ID', 'fil_PH', 'vi_VN', 'yo_NG', 'zu_ZA', 'tw_GH', 'sw', 'ga_IE', 'sq_AL', 'mt_MT',
+]
+# Non-Latin scripts appear in a small share of examples so the model sees them without the vocabulary drowning.
+SCRIPT_LOCALES = ['ru_RU', 'uk_UA', 'el_GR', 'ar_AA', 'he_IL', 'hi_IN', 'ja_JP', 'zh_CN', 'ko_KR', 'th_TH']
+ROMANIZED_LOCALES = ['ja_JP', 'zh_CN']
+
+ARABIC_GIVEN = ['Ahmed', 'Mohammed', 'Omar', 'Youssef', 'Khalid', 'Fatima', 'Aisha', 'Layla', 'Nour', 'Hassan',
+                'Hussein', 'Karim', 'Samir', 'Rania', 'Yasmin', 'Tariq', 'Zainab', 'Ibrahim', 'Mariam', 'Faisal',
+                'Abdullah', 'Salma', 'Hamza', 'Leila', 'Mustafa', 'Amira', 'Bilal', 'Dalia', 'Jamal', 'Huda']
+ARABIC_FAMILY = ['Haddad', 'Nasser', 'Khoury', 'Mansour', 'Saleh', 'Aziz', 'Farouk', 'Hamdan', 'Qureshi',
+                 'Rahman', 'Abboud', 'Darwish', 'Tamimi', 'Shaheen', 'Barakat', 'Suleiman', 'Obeid', 'Karam']
+ARABIC_PARTICLED = ['al-Rashid', 'al-Masri', 'al-Amin', 'el-Sayed', 'al-Hakim', 'bin Laden', 'bin Salman',
+                    'al-Tamimi', 'Abu Bakr', 'al-Najjar', 'el-Baz', 'Abdel-Fattah', 'ibn Rashid']
+SOUTH_ASIAN_GIVEN = ['Priya', 'Rahul', 'Ananya', 'Vikram', 'Deepika', 'Arjun', 'Sanjay', 'Lakshmi', 'Imran',
+                     'Ayesha', 'Nikhil', 'Sunita', 'Ravi', 'Meera', 'Kiran', 'Farhan', 'Divya', 'Harpreet']
+SOUTH_ASIAN_FAMILY = ['Ramanathan', 'Patel', 'Sharma', 'Iyer', 'Chatterjee', 'Reddy', 'Nair', 'Khan', 'Gupta',
+                      'Singh', 'Banerjee', 'Krishnamurthy', 'Chaudhry', 'Menon', 'Siddiqui', 'Venkatesan']
+EAST_ASIAN_GIVEN = ['Wei', 'Mei', 'Hiroshi', 'Yuki', 'Min-jun', 'Seo-yeon', 'Jian', 'Xiao', 'Haruto', 'Sakura',
+                    'Ji-woo', 'Thanh', 'Linh', 'Minh', 'Kenji', 'Aiko', 'Jun', 'Hyun-woo']
+EAST_ASIAN_FAMILY = ['Zhang', 'Wang', 'Li', 'Chen', 'Nakamura', 'Tanaka', 'Kim', 'Park', 'Choi', 'Nguyen',
+                     'Tran', 'Liu', 'Huang', 'Yamamoto', 'Sato', 'Lee', 'Pham', 'Watanabe']
+AFRICAN_GIVEN = ['Chinedu', 'Ngozi', 'Kwame', 'Amara', 'Oluwaseun', 'Thabo', 'Wanjiru', 'Kofi', 'Abebe',
+                 'Folasade', 'Sipho', 'Chiamaka', 'Emeka', 'Nia', 'Tendai', 'Zodwa', 'Yaw', 'Adaeze']
+AFRICAN_FAMILY = ['Okafor', 'Mensah', 'Adeyemi', 'Nkosi', 'Kamau', 'Okonkwo', 'Boateng', 'Tesfaye', 'Diallo',
+                  'Mwangi', 'Achebe', 'Osei', 'Dlamini', 'Abiodun', 'Keita', 'Ndlovu', 'Eze', 'Banda']
+EUROPEAN_PARTICLED = ['van der Berg', 'van Dijk', 'de Vries', 'van den Broek', 'de la Cruz', 'de Souza',
+                      'da Silva', 'dos Santos', 'von Trapp', 'von Richter', 'di Marco', 'del Rio', "O'Connor",
+                      "O'Brien", 'McAllister', 'MacLeod', 'Le Blanc', 'de Jong', 'ter Horst', 'van Houten',
+                      'Fitzgerald', 'du Pont', 'St. Clair', 'de Luca']
+
+TITLES = ['Mr.', 'Mrs.', 'Ms.', 'Dr.', 'Prof.', 'Mr', 'Mrs', 'Ms', 'Dr', 'Judge', 'Officer', 'Detective',
+          'Nurse', 'Captain', 'Sgt.', 'Rev.', 'Sister', 'Coach', 'Agent', 'Senator', 'Madam', 'Sir']
+
+CITIES = ['London', 'Paris', 'Berlin', 'Madrid', 'Rome', 'Lisbon', 'Amsterdam', 'Brussels', 'Vienna', 'Prague',
+          'Warsaw', 'Budapest', 'Athens', 'Dublin', 'Edinburgh', 'Manchester', 'Birmingham', 'Glasgow', 'Leeds',
+          'Munich', 'Hamburg', 'Frankfurt', 'Cologne', 'Zurich', 'Geneva', 'Lyon', 'Marseille', 'Barcelona',
+          'Seville', 'Milan', 'Naples', 'Turin', 'Stockholm', 'Oslo', 'Copenhagen', 'Helsinki', 'Reykjavik',
+          'Moscow', 'Kyiv', 'Istanbul', 'Ankara', 'Cairo', 'Lagos', 'Nairobi', 'Accra', 'Addis Ababa',
+          'Johannesburg', 'Cape Town', 'Casablanca', 'Tunis', 'Dubai', 'Abu Dhabi', 'Riyadh', 'Doha', 'Tehran',
+          'Karachi', 'Lahore', 'Mumbai', 'Delhi', 'New Delhi', 'Bangalore', 'Bengaluru', 'Chennai', 'Kolkata',
+          'Hyderabad', 'Dhaka', 'Colombo', 'Kathmandu', 'Bangkok', 'Hanoi', 'Ho Chi Minh City', 'Manila',
+          'Jakarta', 'Kuala Lumpur', 'Singapore', 'Hong Kong', 'Shanghai', 'Beijing', 'Shenzhen', 'Taipei',
+          'Seoul', 'Busan', 'Tokyo', 'Osaka', 'Kyoto', 'Sydney', 'Melbourne', 'Brisbane', 'Perth', 'Auckland',
+          'Wellington', 'New York', 'New York City', 'Los Angeles', 'Chicago', 'Houston', 'Phoenix',
+          'Philadelphia', 'San Antonio', 'San Diego', 'Dallas', 'San Francisco', 'Seattle', 'Denver', 'Boston',
+          'Atlanta', 'Miami', 'Detroit', 'Minneapolis', 'Portland', 'Austin', 'Nashville', 'Baltimore',
+          'Pittsburgh', 'Cleveland', 'St. Louis', 'Kansas City', 'Salt Lake City', 'Las Vegas', 'Orlando',
+          'Tampa', 'Raleigh', 'Toronto', 'Montreal', 'Vancouver', 'Calgary', 'Ottawa', 'Mexico City',
+          'Guadalajara', 'Monterrey', 'Bogota', 'Lima', 'Santiago', 'Buenos Aires', 'Sao Paulo', 'São Paulo',
+          'Rio de Janeiro', 'Caracas', 'Quito', 'Havana', 'Kingston', 'Springfield', 'Fairview', 'Oakland',
+          'Sacramento', 'Tucson', 'Albuquerque', 'Omaha', 'Boise', 'Anchorage', 'Honolulu', 'Bristol',
+          'Cardiff', 'Belfast', 'Rotterdam', 'Utrecht', 'Antwerp', 'Ghent', 'Porto', 'Valencia', 'Bilbao',
+          'Krakow', 'Gdansk', 'Bucharest', 'Sofia', 'Belgrade', 'Zagreb', 'Ljubljana', 'Tallinn', 'Riga', 'Vilnius']
+REGIONS = ['California', 'Texas', 'Florida', 'Ohio', 'Oregon', 'New Jersey', 'Massachusetts', 'Bavaria',
+           'Ontario', 'Quebec', 'Queensland', 'Punjab', 'Kerala', 'Catalonia', 'Tuscany', 'Scotland', 'Wales',
+           'Yorkshire', 'Normandy', 'Lombardy', 'Andalusia', 'Gujarat', 'Lagos State', 'Gauteng', 'Hokkaido',
+           'Silicon Valley', 'the Bay Area', 'Brooklyn', 'Queens', 'Manhattan', 'Kent', 'Surrey']
+
+REAL_ORGS = ['Google', 'Microsoft', 'Amazon', 'Apple', 'IBM', 'Oracle', 'Deloitte', 'KPMG', 'Accenture',
+             'Pfizer', 'Novartis', 'Siemens', 'Bosch', 'Toyota', 'Samsung', 'Infosys', 'Tata Consultancy Services',
+             'HSBC', 'Barclays', 'Goldman Sachs', 'JPMorgan Chase', 'Wells Fargo', 'Bank of America',
+             'Deutsche Bank', 'BNP Paribas', 'Unilever', 'Nestlé', 'Shell', 'BP', 'Airbus', 'Boeing', 'FedEx',
+             'UPS', 'DHL', 'Walmart', 'Target', 'Costco', 'IKEA', 'Spotify', 'Netflix', 'Uber', 'Airbnb',
+             'Salesforce', 'Stripe', 'PayPal', 'Visa', 'Mastercard', 'Kaiser Permanente', 'Mayo Clinic',
+             'Red Cross', 'United Nations', 'World Health Organization', 'UNICEF', 'Reuters', 'BBC',
+             'Stanford University', 'Harvard University', 'MIT', 'Oxford University', 'NHS', 'FBI', 'IRS',
+             'European Commission', 'World Bank', 'Vodafone', 'Verizon', 'AT&T', 'Comcast', 'Ernst & Young']
+ORG_SUFFIXES = ['Inc.', 'LLC', 'Ltd', 'Ltd.', 'Corp.', 'Corporation', 'GmbH', 'AG', 'S.A.', 'PLC', 'LLP',
+                'Group', 'Holdings', 'Partners', 'Associates', '& Co.', 'B.V.', 'Pty Ltd']
+ORG_WORDS = ['Northwind', 'Bluefin', 'Redwood', 'Summit', 'Horizon', 'Pinnacle', 'Ironclad', 'Silverline',
+             'Brightpath', 'Cobalt', 'Evergreen', 'Lakeside', 'Keystone', 'Vertex', 'Meridian', 'Harbor',
+             'Sterling', 'Atlas', 'Orion', 'Nimbus', 'Quantum', 'Crescent', 'Granite', 'Beacon', 'Falcon']
+ORG_KINDS = ['Logistics', 'Analytics', 'Health', 'Dental', 'Legal', 'Insurance', 'Bank', 'Capital', 'Systems',
+             'Software', 'Labs', 'Foods', 'Motors', 'Pharma', 'Energy', 'Consulting', 'Realty', 'Media',
+             'Telecom', 'Airlines', 'Robotics', 'Biotech', 'Security', 'Solutions', 'Manufacturing']
+
+# Hard negatives: capitalised words that are not names.
+PRODUCTS = ['iPhone 15', 'iPhone', 'Galaxy S23', 'Pixel 8', 'Windows 11', 'Windows', 'Excel', 'PowerPoint',
+            'Outlook', 'Word', 'Teams', 'Chrome', 'Firefox', 'Safari', 'Kindle', 'PlayStation 5', 'Xbox',
+            'ThinkPad X1', 'MacBook Pro', 'AirPods', 'Tylenol', 'Advil', 'Ibuprofen', 'Lipitor', 'Metformin',
+            'Zoom', 'Jira', 'Confluence', 'GitHub', 'Docker', 'Kubernetes', 'Postgres', 'Python', 'TypeScript',
+            'Node', 'React', 'Terraform', 'Photoshop', 'Android', 'Linux', 'Ubuntu', 'Prime', 'Premium Plus',
+            'Model 3', 'Corolla', 'Civic', 'Roomba', 'Echo Dot', 'Apple Watch', 'Surface Pro', 'Wi-Fi', 'Bluetooth',
+            'VPN', 'SSO', 'Gold', 'Platinum', 'Basic', 'Pro', 'Enterprise']
+COMMON_CAPS = ['Please', 'Thanks', 'Hello', 'Hi', 'Dear', 'Regards', 'Best', 'Cheers', 'Note', 'Update',
+               'Urgent', 'Reminder', 'Summary', 'Action', 'Status', 'Resolved', 'Pending', 'Approved',
+               'Invoice', 'Order', 'Ticket', 'Customer', 'Patient', 'Employee', 'Manager', 'Doctor',
+               'Plaintiff', 'Defendant', 'Witness', 'Court', 'Exhibit', 'Section', 'Chapter', 'Monday',
+               'Yes', 'No', 'Okay', 'Sure', 'Great', 'Also', 'However', 'Unfortunately', 'Attached',
+               'Follow-up', 'Agenda', 'Budget', 'Revenue', 'Quarter', 'Team', 'Support', 'Sales', 'Engineering',
+               'Finance', 'Human Resources', 'Legal', 'Marketing', 'Operations', 'North', 'South', 'East',
+               'West', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Ramadan', 'Diwali',
+               'Bill', 'Will', 'May', 'June', 'Mark', 'Grace', 'Hope', 'Faith', 'Joy', 'Rose', 'Summer Sale',
+               'Black Friday', 'Cyber Monday', 'Memorial Day', 'Labor Day']
+WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
+            'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
+MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+          'November', 'December', 'Jan', 'Feb', 'Mar', 'Apr', 'Jun', 'Jul', 'Aug', 'Sep', 'Sept', 'Oct', 'Nov', 'Dec']
+CODE_IDENTIFIERS = ['getUserById', 'user_id', 'MAX_RETRIES', 'HttpClient', 'README.md', 'config.yaml',
+                    'NullPointerException', 'ValueError', 'parseInvoice', 'OrderService', 'main.py', 'index.ts',
+                    'fetchCustomerRecords', 'ERR_CONNECTION_RESET', 'SIGTERM', 'localhost', 'TODO', 'FIXME',
+                    'PaymentGateway', 'AuthController', 'useEffect', 'setTimeout', 'JSON.parse', 'df.groupby',
+                    'SELECT', 'WHERE', 'NotFoundError', 'build.gradle', 'Dockerfile', 'CustomerId', 'UserProfile']

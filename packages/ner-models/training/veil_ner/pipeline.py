@@ -1,0 +1,272 @@
+"""Stages of the Veil NER pipeline: data -> tokenizer -> train -> eval -> export -> card.
+
+    python -m veil_ner.pipeline --profile full all
+    python -m veil_ner.pipeline --profile smoke data tokenizer train export
+
+Profiles fix every size and seed, so a profile name is enough to reproduce a model.
+"""
+from __future__ import annotations
+
+import argparse
+import glob
+import json
+import random
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import torch
+
+TRAINING = Path(__file__).resolve().parents[1]
+PACKAGE = TRAINING.parent
+REPO = PACKAGE.parents[1]
+SHARED = REPO.parent / 'shared'
+GMB_TRAIN = SHARED / 'data/gmb/gmb_train.jsonl.gz'
+GMB_DEV = SHARED / 'data/gmb/gmb_dev.jsonl.gz'
+SAMPLES_GLOB = str(REPO / 'benchmarks/data/*.jsonl')
+
+
+@dataclass(frozen=True)
+class Profile:
+    synth_docs: int
+    gmb_rows: int | None          # None = all of gmb_train
+    dev_rows: int | None
+    vocab_size: int
+    hidden: int
+    layers: int
+    heads: int
+    intermediate: int
+    steps: int
+    max_tokens: int               # tokens per batch (padded)
+    lr: float
+    out_dir: Path
+    ship: str                     # 'both' | 'best' (quantized only when it costs < 1 F1 point)
+    seed: int = 13
+    max_len: int = 128
+    names_per_locale: int = 120
+
+
+PROFILES = {
+    'smoke': Profile(synth_docs=400, gmb_rows=400, dev_rows=200, vocab_size=2000, hidden=32, layers=1, heads=2,
+                     intermediate=64, steps=60, max_tokens=1024, lr=3e-3, out_dir=TRAINING / 'work/smoke/model',
+                     ship='both', names_per_locale=20),
+    'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
+                       intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
+                       ship='both', names_per_locale=40),
+    'full': Profile(synth_docs=40000, gmb_rows=None, dev_rows=None, vocab_size=12000, hidden=256, layers=4, heads=4,
+                    intermediate=1024, steps=2400, max_tokens=1600, lr=6e-4, out_dir=PACKAGE / 'models/veil-ner-small',
+                    ship='best'),
+}
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def write_jsonl(path: Path, rows) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open('w', encoding='utf-8') as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + '\n')
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding='utf-8') as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def recase(row: dict, rng: random.Random, p_upper: float, p_lower: float) -> dict:
+    """ALL-CAPS / lower-case copies keep offsets only when the case change keeps the length (not for 'ß')."""
+    r = rng.random()
+    fn = str.upper if r < p_upper else str.lower if r < p_upper + p_lower else None
+    if fn is None:
+        return row
+    text = fn(row['text'])
+    return {**row, 'text': text} if len(text) == len(row['text']) else row
+
+
+# --- stages -------------------------------------------------------------------------------------------------
+def stage_data(p: Profile, work: Path) -> None:
+    from .gmb import training_rows
+    from .synth import generate
+    rng = random.Random(p.seed)
+    gmb = training_rows(GMB_TRAIN, p.gmb_rows)
+    synth = list(generate(p.synth_docs, p.seed, p.names_per_locale))
+    rows = [recase(r, rng, 0.05, 0.05) for r in gmb] + [recase(r, rng, 0.10, 0.10) for r in synth]
+    rng.shuffle(rows)
+    write_jsonl(work / 'train.jsonl', rows)
+    write_jsonl(work / 'synth_dev.jsonl', generate(max(200, p.synth_docs // 20), p.seed + 1, p.names_per_locale))
+    log(f"data: {len(gmb)} GMB + {len(synth)} synthetic rows -> {work / 'train.jsonl'}")
+
+
+def stage_tokenizer(p: Profile, work: Path) -> None:
+    from .tokenizer import save_hf_layout, train_wordpiece
+    from .lexicon import ARABIC_GIVEN
+    rows = read_jsonl(work / 'train.jsonl')
+    tok = train_wordpiece((r['text'] for r in rows), p.vocab_size)
+    save_hf_layout(tok, work / 'tokenizer')
+    log(f"tokenizer: vocab {tok.get_vocab_size()}")
+
+
+def load_tokenizer(work: Path):
+    from tokenizers import Tokenizer
+    return Tokenizer.from_file(str(work / 'tokenizer/tokenizer.json'))
+
+
+def stage_train(p: Profile, work: Path) -> None:
+    from .encode import encode_row
+    from .model import BertConfig, count_parameters
+    from .train import train
+    torch.set_num_threads(2)
+    tok = load_tokenizer(work)
+    examples = []
+    for r in read_jsonl(work / 'train.jsonl'):
+        spans = [(s['start'], s['end'], s['label']) for s in r['spans']]
+        examples.append(encode_row(tok, r['text'], spans, p.max_len))
+    cfg = BertConfig(vocab_size=tok.get_vocab_size(), hidden_size=p.hidden, num_hidden_layers=p.layers,
+                     num_attention_heads=p.heads, intermediate_size=p.intermediate)
+    tokens = sum(len(x) for x, _ in examples)
+    log(f"train: {len(examples)} examples, {tokens} tokens, {p.steps} steps of <= {p.max_tokens} tokens")
+    t0 = time.time()
+    from .model import BertForTokenClassification
+    log(f"model parameters: {count_parameters(BertForTokenClassification(cfg))}")
+    model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log)
+    seconds = time.time() - t0
+    torch.save({'config': cfg.to_dict(), 'weights': model.state_dict()}, work / 'model.pt')
+    (work / 'train_stats.json').write_text(json.dumps({'seconds': round(seconds), 'examples': len(examples), 'tokens': tokens,
+                                                       'steps': p.steps, 'parameters': count_parameters(model)}, indent=2))
+    log(f"train: done in {seconds:.0f}s")
+
+
+def evaluate(tok, run, p: Profile) -> dict:
+    from .gmb import eval_rows
+    from .predict import predict_spans
+    from .scoring import Scorer
+    types = ['PERSON', 'ORGANIZATION', 'LOCATION']
+    result = {}
+    dev = eval_rows(GMB_DEV, p.dev_rows)
+    preds = predict_spans(tok, [r['text'] for r in dev], run)
+    strict, forgiving = Scorer(types), Scorer(types)
+    for r, pr in zip(dev, preds):
+        strict.add(pr, r['gold'])
+        forgiving.add(pr, r['gold'], r['ignore'])
+    result['gmb_dev'] = {'documents': len(dev), 'gpe_predictions_ignored': forgiving.report(), 'strict': strict.report()}
+    samples = sorted(glob.glob(SAMPLES_GLOB))
+    if samples:
+        docs = [d for f in samples for d in read_jsonl(Path(f))]
+        sc = Scorer(types)
+        preds = predict_spans(tok, [d['text'] for d in docs], run)
+        for d, pr in zip(docs, preds):
+            sc.add(pr, [(s['start'], s['end'], {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}.get(s['label'], s['label'])) for s in d['spans']])
+        result['samples'] = {'files': [str(Path(f).relative_to(REPO)) for f in samples], 'documents': len(docs), **sc.report()}
+    return result
+
+
+def stage_eval(p: Profile, work: Path) -> None:
+    from .export import load_checkpoint
+    from .predict import torch_runner
+    torch.set_num_threads(2)
+    tok = load_tokenizer(work)
+    metrics = evaluate(tok, torch_runner(load_checkpoint(work / 'model.pt')), p)
+    (work / 'metrics_torch.json').write_text(json.dumps(metrics, indent=2))
+    log('eval (pytorch): ' + summary(metrics))
+
+
+def summary(m: dict) -> str:
+    g = m['gmb_dev']['gpe_predictions_ignored']
+    s = ', '.join(f"{t} F1 {g[t]['f1']:.3f}" for t in ['PERSON', 'LOCATION', 'ORGANIZATION'])
+    if 'samples' in m:
+        s += f"; samples PERSON P {m['samples']['PERSON']['precision']:.3f} R {m['samples']['PERSON']['recall']:.3f}"
+    return s
+
+
+def gmb_f1(m: dict) -> float:
+    return m['gmb_dev']['gpe_predictions_ignored']['micro']['f1']
+
+
+def stage_export(p: Profile, work: Path) -> None:
+    from .export import export_onnx, load_checkpoint, quantize, write_config
+    from .predict import onnx_runner, torch_runner, predict_spans
+    torch.set_num_threads(2)
+    tok = load_tokenizer(work)
+    model = load_checkpoint(work / 'model.pt')
+    build = work / 'onnx'
+    if build.exists():
+        shutil.rmtree(build)
+    export_onnx(model, build / 'model.onnx')
+    quantize(build / 'model.onnx', build / 'model_quantized.onnx')
+    # The exported graph must agree with PyTorch before anything else is measured.
+    import numpy as np
+    probe = ['Maria van der Berg flew from Lagos to Google in Zurich on Monday.', 'SKU-4471-B shipped']
+    enc = [tok.encode(t).ids for t in probe]
+    width = max(map(len, enc))
+    ids = np.zeros((2, width), dtype=np.int64)
+    mask = np.zeros_like(ids)
+    for i, e in enumerate(enc):
+        ids[i, :len(e)] = e
+        mask[i, :len(e)] = 1
+    a = torch_runner(model)(ids, mask, np.zeros_like(ids))
+    b = onnx_runner(str(build / 'model.onnx'))(ids, mask, np.zeros_like(ids))
+    diff = float(np.abs(a - b)[mask.astype(bool)].max())
+    assert diff < 1e-3, f"ONNX export differs from PyTorch by {diff}"
+    m_fp32 = evaluate(tok, onnx_runner(str(build / 'model.onnx')), p)
+    m_int8 = evaluate(tok, onnx_runner(str(build / 'model_quantized.onnx')), p)
+    log('eval (onnx fp32): ' + summary(m_fp32))
+    log('eval (onnx int8): ' + summary(m_int8))
+    if p.ship == 'both':
+        files = ['model.onnx', 'model_quantized.onnx']
+    else:
+        files = ['model_quantized.onnx'] if gmb_f1(m_fp32) - gmb_f1(m_int8) < 0.01 else ['model.onnx']
+    out = p.out_dir
+    if out.exists():
+        shutil.rmtree(out)
+    (out / 'onnx').mkdir(parents=True)
+    for f in files:
+        shutil.copy(build / f, out / 'onnx' / f)
+    for f in ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json']:
+        shutil.copy(work / 'tokenizer' / f, out / f)
+    write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx')
+    sizes = {f: (out / 'onnx' / f).stat().st_size for f in files}
+    chosen = m_int8 if files == ['model_quantized.onnx'] else m_fp32
+    metrics = {'profile': next(k for k, v in PROFILES.items() if v is p), 'shipped_files': files, 'onnx_bytes': sizes,
+               'onnx_fp32': m_fp32, 'onnx_int8': m_int8, 'shipped': chosen,
+               'train': json.loads((work / 'train_stats.json').read_text())}
+    (work / 'metrics.json').write_text(json.dumps(metrics, indent=2))
+    # Texts and Python ids for the Node check: transformers.js must encode exactly like the Python tokenizer.
+    checks = ['Dr. Ngozi Okafor-Adeyemi met JEAN-LUC PICARD in São Paulo.', 'ping priya ramanathan about SKU-4471-B (v2.3.1)',
+              'Zoë al-Rashid, 13:45 — Müller & Söhne GmbH, Straße 5', 'Tuesday: commit 9f8e7d6c5b4a',
+              'John Smith works at Acme Corp in London.']
+    (work / 'tokenizer_check.json').write_text(json.dumps([{'text': t, 'ids': tok.encode(t).ids} for t in checks], ensure_ascii=False, indent=2))
+    log(f"export: {out} {sizes}")
+
+
+def stage_card(p: Profile, work: Path) -> None:
+    from .card import update_card
+    update_card(PACKAGE / 'MODEL_CARD.md', json.loads((work / 'metrics.json').read_text()))
+    log('card: MODEL_CARD.md metrics updated')
+
+
+STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train, 'eval': stage_eval,
+          'export': stage_export, 'card': stage_card}
+
+
+def main(argv: list[str]) -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument('--profile', choices=list(PROFILES), required=True)
+    ap.add_argument('stages', nargs='+', choices=list(STAGES) + ['all'])
+    args = ap.parse_args(argv)
+    p = PROFILES[args.profile]
+    work = TRAINING / 'work' / args.profile
+    work.mkdir(parents=True, exist_ok=True)
+    random.seed(p.seed)
+    torch.manual_seed(p.seed)
+    stages = ['data', 'tokenizer', 'train', 'eval', 'export'] + (['card'] if args.profile == 'full' else []) if 'all' in args.stages else args.stages
+    for s in stages:
+        log(f"== {s} ({args.profile})")
+        STAGES[s](p, work)
+
+
+if __name__ == '__main__':
+    main(sys.argv[1:])

@@ -1,6 +1,9 @@
 /**
  * The runtime on real trained BERT graphs, where every token's output depends on its context: the tiny fixture
  * model from the training pipeline and the bundled model. Each block runs when its files are present.
+ * Exact window stitching is asserted on the lookup model (model.test.ts), whose outputs do not depend on
+ * context; a trained model legitimately labels a token differently with less context, so here the invariants
+ * are checked instead: batching changes nothing, and windowed results are whole words without overlaps.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,18 +59,6 @@ for (const [name, dir] of MODELS) {
         expect(atWordEdges(text, e)).toBe(true);
         expect(text.slice(e.start, e.end).trim()).toBe(text.slice(e.start, e.end));
         previousEnd = e.end;
-      }
-    });
-
-    it('finds an entity on a window edge once and whole, as without windows', async () => {
-      const whole = await loadNerModel(config({ maxLength: 512, stride: 64 }));
-      const windowed = await loadNerModel(config({ maxLength: 40, stride: 12 }));
-      const text = SENTENCES.join(' ');
-      const reference = await whole.predict(text);
-      const found = await windowed.predict(text);
-      // Every entity of the single-window run is found once, with the same span, despite the cuts.
-      for (const e of reference.filter((r) => r.score > 0.9)) {
-        expect(found.filter((f) => f.start < e.end && e.start < f.end).map((f) => [f.start, f.end, f.type])).toEqual([[e.start, e.end, e.type]]);
       }
     });
 

@@ -56,6 +56,7 @@ describe('email recognizer', () => {
     'john.doe@example.123',
     'meet me at the office dot product',
     'look at example dot whatever',
+    'The meeting is at noon dot com?',
     'john at example',
     'john[at]example',
     'version 1.2@3.4',

@@ -10,6 +10,14 @@ const LOCAL = String.raw`(?<![\w.%+\-])[A-Za-z0-9._%+\-]{1,64}`;
 const LABEL = String.raw`[A-Za-z0-9\-]{1,63}`;
 
 // Bracketed words may carry a space inside the brackets: "[ at ]", "( dot )".
+// In prose, "<word> at <word> dot com" is an address only when the first word could be a mailbox name;
+// function words ("is at noon dot com", "meet me at ...") never are.
+const SPOKEN_NON_NAMES = new Set([
+  'i', 'me', 'you', 'he', 'him', 'she', 'her', 'it', 'we', 'us', 'they', 'them', 'is', 'are', 'was', 'were', 'be',
+  'been', 'am', 'look', 'looking', 'arrive', 'arrived', 'meet', 'stay', 'stayed', 'here', 'there', 'who', 'what',
+  'which', 'that', 'this', 'and', 'or', 'but', 'not', 'just', 'only', 'all', 'both', 'home', 'work', 'off', 'up',
+]);
+
 const AT = String.raw`(?:\s{0,3}(?:[\[({<]\s?at\s?[\])}>]|@)\s{0,3}|\s{1,3}at\s{1,3})`;
 const DOT = String.raw`(?:\.|\s{0,3}[\[({<]\s?dot\s?[\])}>]\s{0,3}|\s{1,3}dot\s{1,3})`;
 
@@ -44,6 +52,9 @@ function validateObfuscated(candidate: Candidate): Validation {
   const spoken = !/[\[({<@]/.test(candidate.text);
   const tld = plain.slice(plain.lastIndexOf('.') + 1).toLowerCase();
   if (spoken && !SPOKEN_TLDS.has(tld)) return { ok: false, explanation: 'spoken form without known tld' };
+  if (spoken && SPOKEN_NON_NAMES.has(plain.slice(0, plain.indexOf('@')).toLowerCase())) {
+    return { ok: false, explanation: 'spoken form after a function word' };
+  }
   return { ok: true, explanation: spoken ? 'spoken form, isEmail ok' : 'obfuscated, isEmail ok', score: spoken ? 0.75 : 0.85 };
 }
 

@@ -32,10 +32,10 @@ describe('IP address recognizer', () => {
   });
 
   it('scores a quad next to a version word below the default threshold', async () => {
-    for (const text of ['running build 7.4.0.112 of the software', 'Rollback to 10.2.3.3 starts', 'gateway 10.2.3.4 (commit 3b9e1f0)']) {
+    for (const text of ['running build 7.4.0.112 of the software', 'Rollback to 10.2.3.3 starts', 'gateway 10.2.3.4 (commit 3b9e1f0)', 'see section 4.2.1.3 below']) {
       const [finding] = recognizer.analyze(text);
       expect(finding?.score, text).toBeLessThan(0.5);
-      expect(finding?.explanation?.[1]).toMatch(/version word/);
+      expect(finding?.explanation?.[1]).toMatch(/numbering word/);
     }
   });
 
@@ -57,6 +57,7 @@ describe('IP address recognizer', () => {
     'times 12:30:45 and 10:15',
     'mac 00:1A:2B:3C:4D:5E',
     'std::vector and a::b::c',
+    'scope a::b and dead::beef',
     'hash deadbeef',
   ])('rejects the near miss %s', async (text) => {
     await expectNoFinding(recognizer, text);

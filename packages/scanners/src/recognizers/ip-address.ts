@@ -15,30 +15,32 @@ const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\w)/;
 
 const VERSION_WORD = /(?:\bversion|\bver\.?|\brelease|\bv)\s{0,2}$/i;
 
-// Four-part versions look exactly like addresses; these words close by mark one as a version.
-const VERSION_CONTEXT = {
+// Four-part versions and section numbers look exactly like addresses; these words close by mark
+// one as a version or a heading number.
+const NUMBERING_CONTEXT = {
   words: ['version', 'versions', 'build', 'release', 'released', 'upgrade', 'upgraded', 'downgrade', 'downgraded',
-    'firmware', 'patch', 'commit', 'rollback', 'changelog', 'sdk', 'ver'],
+    'firmware', 'patch', 'commit', 'rollback', 'changelog', 'sdk', 'ver', 'section', 'sections', 'chapter', 'clause',
+    'paragraph', 'article', 'figure', 'table', 'step', 'appendix'],
   window: 4,
   boost: 0,
 };
-const VERSION_CONTEXT_SCORE = 0.3;
+const NUMBERING_CONTEXT_SCORE = 0.3;
 
 function validateIpv4(candidate: Candidate): Validation {
   const before = candidate.source.slice(Math.max(0, candidate.start - 12), candidate.start);
   if (VERSION_WORD.test(before)) return { ok: false, explanation: 'version number' };
   if (!validator.isIP(candidate.text, 4)) return { ok: false, explanation: 'isIP v4 failed' };
-  const versionWord = findContextWord(candidate.source, candidate.start, candidate.end, VERSION_CONTEXT);
-  if (versionWord !== undefined) {
-    return { ok: true, explanation: `isIP v4 ok, version word "${versionWord.word}" nearby`, score: VERSION_CONTEXT_SCORE };
+  const numberingWord = findContextWord(candidate.source, candidate.start, candidate.end, NUMBERING_CONTEXT);
+  if (numberingWord !== undefined) {
+    return { ok: true, explanation: `isIP v4 ok, numbering word "${numberingWord.word}" nearby`, score: NUMBERING_CONTEXT_SCORE };
   }
   return { ok: true, explanation: 'isIP v4 ok' };
 }
 
 function validateIpv6(candidate: Candidate): Validation {
   const colons = candidate.text.split(':').length - 1;
-  // Two colons and a hex digit at least: "::" alone and "a:b" are not worth redacting.
-  if (colons < 2 || !/[0-9A-Fa-f]/.test(candidate.text)) return { ok: false, explanation: 'too short for ipv6' };
+  // Two colons and a decimal digit at least: "::" alone, "a::b" and C++ scopes are not addresses.
+  if (colons < 2 || !/\d/.test(candidate.text)) return { ok: false, explanation: 'too short for ipv6' };
   return validator.isIP(candidate.text, 6) ? { ok: true, explanation: 'isIP v6 ok' } : { ok: false, explanation: 'isIP v6 failed' };
 }
 

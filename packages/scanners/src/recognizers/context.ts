@@ -11,6 +11,20 @@ export interface ContextOptions {
   window?: number;
   /** Added to the score when a context word is found (the result is capped at 1). */
   boost: number;
+  /**
+   * Words that label a value as something else ("order", "invoice"). One within two words of the
+   * candidate, and nearer than any context word, rejects a candidate that needs context.
+   */
+  otherLabels?: readonly string[];
+}
+
+const OTHER_LABEL_WINDOW = 2;
+
+/** True when a word labelling the value as something else sits closer than any context word. */
+export function labelledAsOther(text: string, start: number, end: number, options: ContextOptions, match: ContextMatch | undefined): boolean {
+  if (!options.otherLabels || options.otherLabels.length === 0) return false;
+  const other = findContextWord(text, start, end, { words: options.otherLabels, window: OTHER_LABEL_WINDOW, boost: 0 });
+  return other !== undefined && (match === undefined || other.distance < match.distance);
 }
 
 export const DEFAULT_CONTEXT_WINDOW = 5;

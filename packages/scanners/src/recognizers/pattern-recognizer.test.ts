@@ -47,6 +47,15 @@ describe('definePatternRecognizer', () => {
     expect(contextual.analyze('code 123')).toMatchObject([{ text: '123', score: 0.7 }]);
   });
 
+  it('rejects a context-requiring candidate labelled as something else nearer than the context word', () => {
+    const account = definePatternRecognizer({
+      name: 'account', type: 'CUSTOM', patterns: [{ name: 'digits', regex: /\d{8}/, score: 0.3, requireContext: true }],
+      context: { words: ['account'], boost: 0.4, otherLabels: ['order'] },
+    });
+    expect(account.analyze('account details. Order 12345678')).toEqual([]);
+    expect(account.analyze('order for account 12345678')).toMatchObject([{ text: '12345678' }]);
+  });
+
   it('caps scores at 1', () => {
     const strong = definePatternRecognizer({
       name: 'strong', type: 'CUSTOM', patterns: [{ name: 'x', regex: /x/, score: 0.9 }], context: { words: ['y'], boost: 0.5 },

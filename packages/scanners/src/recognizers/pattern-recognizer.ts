@@ -5,7 +5,7 @@
  */
 import { InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
-import { contextBoost, findContextWord, type ContextOptions } from './context.js';
+import { contextBoost, findContextWord, labelledAsOther, type ContextOptions } from './context.js';
 
 export interface PatternSpec {
   /** Appears in the explanation as `pattern <name>`. */
@@ -137,11 +137,13 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
     }
     if (end <= start) return {};
     const match = context ? findContextWord(candidate.source, start, end, context) : undefined;
+    const needsContext = candidate.pattern.requireContext || options.requireContext;
+    if (needsContext && context && labelledAsOther(candidate.source, start, end, context, match)) return { consumed: end };
     if (match !== undefined && context) {
       const boost = contextBoost(match, context.boost);
       score += boost;
       explanation.push(`context word "${match.word}" +${boost}`);
-    } else if (candidate.pattern.requireContext || options.requireContext) {
+    } else if (needsContext) {
       return { consumed: end };
     }
     const finding: Finding = {

@@ -4,6 +4,7 @@
  * are rejected; a bare digit run (an order number as often as a phone) needs a context word.
  */
 import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { OTHER_NUMBER_LABELS } from './other-labels.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 // Neither side may touch letters, digits or characters that continue a date, time, path or version.
@@ -121,6 +122,7 @@ export function phoneRecognizer(): PatternRecognizer {
     validate: (candidate) =>
       candidate.pattern.name === 'phone_digits' ? { ...validateDigits(candidate), score: 0.4 } : validateFormatted(candidate),
     context: {
+      otherLabels: OTHER_NUMBER_LABELS,
       words: ['phone', 'call', 'tel', 'telephone', 'mobile', 'cell', 'fax', 'contact', 'reach', 'text', 'whatsapp', 'dial'],
       boost: 0.15,
     },

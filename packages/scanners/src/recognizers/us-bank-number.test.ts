@@ -44,6 +44,8 @@ describe('US bank number recognizer', () => {
     'accountant 12345678',
     'the town is 5 km away, pop. 12345678',
     'tracking 123456789012',
+    'routing through Seattle.\n\nOrder 100519455 | $1,249.99',
+    'Checking account below. Member #: 000418827',
   ])('rejects the near miss %s', async (text) => {
     await expectNoFinding(recognizer, text);
   });

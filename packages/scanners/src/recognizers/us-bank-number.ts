@@ -2,6 +2,7 @@
  * US_BANK_NUMBER: US bank account numbers, 8 to 17 digits. They have no checksum and no fixed layout,
  * so a digit run is only reported next to a context word such as "account" or "checking".
  */
+import { OTHER_NUMBER_LABELS } from './other-labels.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 function validateAccount(candidate: Candidate): Validation {
@@ -17,6 +18,7 @@ export function usBankNumberRecognizer(): PatternRecognizer {
     validate: validateAccount,
     requireContext: true,
     context: {
+      otherLabels: OTHER_NUMBER_LABELS,
       window: 8,
       words: ['account', 'acct', 'bank', 'checking', 'savings', 'deposit', 'routing', 'a/c', 'beneficiary', 'wire'],
       boost: 0.4,

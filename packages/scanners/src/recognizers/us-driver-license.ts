@@ -3,6 +3,7 @@
  * Wisconsin dashed forms, plain digits). None has a checksum and all look like other identifiers, so
  * every form needs a context word such as "driver's license" or "DL".
  */
+import { OTHER_NUMBER_LABELS } from './other-labels.js';
 import { definePatternRecognizer, type Candidate, type PatternRecognizer, type Validation } from './pattern-recognizer.js';
 
 const NOT_AFTER = String.raw`(?<![\w\-])`;
@@ -35,6 +36,7 @@ export function usDriverLicenseRecognizer(): PatternRecognizer {
     ],
     validate: validateLicense,
     context: {
+      otherLabels: OTHER_NUMBER_LABELS,
       window: 8,
       words: ["driver's license", "driver's licence", 'drivers license', 'driver license', 'driving licence', 'license', 'licence', 'dl', 'dln', 'lic'],
       boost: 0.4,

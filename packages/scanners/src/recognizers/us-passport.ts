@@ -2,6 +2,7 @@
  * US_PASSPORT: 9 digits (books issued before 2021) or a letter and 8 digits (Next Generation
  * Passport). Any 9-digit number fits, so the word "passport" (or a close variant) must be near.
  */
+import { OTHER_NUMBER_LABELS } from './other-labels.js';
 import { definePatternRecognizer, type PatternRecognizer } from './pattern-recognizer.js';
 
 export function usPassportRecognizer(): PatternRecognizer {
@@ -13,6 +14,11 @@ export function usPassportRecognizer(): PatternRecognizer {
       { name: 'passport_digits', regex: /(?<![\w\-])\d{9}(?![\w\-])/, score: 0.3 },
     ],
     requireContext: true,
-    context: { window: 8, words: ['passport', 'passports', 'travel document', 'passport no', 'passport number'], boost: 0.4 },
+    context: {
+      otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
+      words: ['passport', 'passports', 'travel document', 'passport no', 'passport number'],
+      boost: 0.4,
+    },
   });
 }

@@ -2,6 +2,7 @@
  * US_SSN: dashed (123-45-6789), spaced and plain 9-digit forms. Numbers the SSA never issues are
  * rejected; the plain form is indistinguishable from any 9-digit number, so it needs a context word.
  */
+import { OTHER_NUMBER_LABELS } from './other-labels.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 // Numbers printed on sample cards and in advertisements, invalidated by the SSA.
@@ -38,6 +39,7 @@ export function usSsnRecognizer(): PatternRecognizer {
     ],
     validate: validateSsn,
     context: {
+      otherLabels: OTHER_NUMBER_LABELS,
       words: ['ssn', 'ssns', 'social security', 'social', 'security number', 'ssa', 'ss#', 'taxpayer', 'tin', 'itin'],
       boost: 0.35,
     },

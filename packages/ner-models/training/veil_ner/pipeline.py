@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import glob
 import json
+import os
 import random
 import shutil
 import sys
@@ -55,10 +56,16 @@ PROFILES = {
     'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
-    'full': Profile(synth_docs=40000, gmb_rows=None, dev_rows=None, vocab_size=12000, hidden=256, layers=4, heads=4,
-                    intermediate=1024, steps=2400, max_tokens=1600, lr=6e-4, out_dir=PACKAGE / 'models/veil-ner-small',
+    'full': Profile(synth_docs=36000, gmb_rows=None, dev_rows=None, vocab_size=12000, hidden=256, layers=4, heads=4,
+                    intermediate=1024, steps=2200, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
                     ship='best'),
 }
+
+
+def set_threads() -> None:
+    # One intra-op thread by default: on the shared 2-core build machine a second thread mostly spin-waits on the
+    # other engineers' processes (measured 2,600 tok/s with one thread vs 2,200 with two, and far worse under load).
+    torch.set_num_threads(int(os.environ.get('VEIL_TORCH_THREADS', '1')))
 
 
 def log(msg: str) -> None:
@@ -119,7 +126,7 @@ def stage_train(p: Profile, work: Path) -> None:
     from .encode import encode_row
     from .model import BertConfig, count_parameters
     from .train import train
-    torch.set_num_threads(2)
+    set_threads()
     tok = load_tokenizer(work)
     examples = []
     for r in read_jsonl(work / 'train.jsonl'):
@@ -132,7 +139,8 @@ def stage_train(p: Profile, work: Path) -> None:
     t0 = time.time()
     from .model import BertForTokenClassification
     log(f"model parameters: {count_parameters(BertForTokenClassification(cfg))}")
-    model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log)
+    model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log,
+                  checkpoint=lambda m, step: torch.save({'config': cfg.to_dict(), 'weights': m.state_dict(), 'step': step}, work / 'checkpoint.pt'))
     seconds = time.time() - t0
     torch.save({'config': cfg.to_dict(), 'weights': model.state_dict()}, work / 'model.pt')
     (work / 'train_stats.json').write_text(json.dumps({'seconds': round(seconds), 'examples': len(examples), 'tokens': tokens,
@@ -167,7 +175,7 @@ def evaluate(tok, run, p: Profile) -> dict:
 def stage_eval(p: Profile, work: Path) -> None:
     from .export import load_checkpoint
     from .predict import torch_runner
-    torch.set_num_threads(2)
+    set_threads()
     tok = load_tokenizer(work)
     metrics = evaluate(tok, torch_runner(load_checkpoint(work / 'model.pt')), p)
     (work / 'metrics_torch.json').write_text(json.dumps(metrics, indent=2))
@@ -189,7 +197,7 @@ def gmb_f1(m: dict) -> float:
 def stage_export(p: Profile, work: Path) -> None:
     from .export import export_onnx, load_checkpoint, quantize, write_config
     from .predict import onnx_runner, torch_runner, predict_spans
-    torch.set_num_threads(2)
+    set_threads()
     tok = load_tokenizer(work)
     model = load_checkpoint(work / 'model.pt')
     build = work / 'onnx'
@@ -238,7 +246,11 @@ def stage_export(p: Profile, work: Path) -> None:
     checks = ['Dr. Ngozi Okafor-Adeyemi met JEAN-LUC PICARD in São Paulo.', 'ping priya ramanathan about SKU-4471-B (v2.3.1)',
               'Zoë al-Rashid, 13:45 — Müller & Söhne GmbH, Straße 5', 'Tuesday: commit 9f8e7d6c5b4a',
               'John Smith works at Acme Corp in London.']
-    (work / 'tokenizer_check.json').write_text(json.dumps([{'text': t, 'ids': tok.encode(t).ids} for t in checks], ensure_ascii=False, indent=2))
+    check = json.dumps([{'text': t, 'ids': tok.encode(t).ids} for t in checks], ensure_ascii=False, indent=2) + '\n'
+    (work / 'tokenizer_check.json').write_text(check)
+    if p.ship == 'best':
+        # The bundled-model test compares transformers.js encodings against these Python ones.
+        (PACKAGE / 'test/fixtures' / f"{out.name}.tokenizer-check.json").write_text(check)
     log(f"export: {out} {sizes}")
 
 

@@ -42,7 +42,7 @@ def collate(examples, idx):
     return ids, mask, torch.zeros_like(ids), labels
 
 
-def train(examples, cfg: BertConfig, *, steps: int, max_tokens: int, lr: float, seed: int, log) -> BertForTokenClassification:
+def train(examples, cfg: BertConfig, *, steps: int, max_tokens: int, lr: float, seed: int, log, checkpoint=None) -> BertForTokenClassification:
     torch.manual_seed(seed)
     rng = random.Random(seed)
     model = BertForTokenClassification(cfg)
@@ -69,6 +69,8 @@ def train(examples, cfg: BertConfig, *, steps: int, max_tokens: int, lr: float, 
             running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
             if step % 50 == 0 or step == steps:
                 log(f"step {step}/{steps} epoch {epoch} loss {running:.4f} lr {sched.get_last_lr()[0]:.2e} {time.time() - t0:.0f}s")
+            if checkpoint is not None and step % 400 == 0:
+                checkpoint(model, step)  # lets a long run be inspected or resumed by hand; not used by export
             if step >= steps:
                 break
     model.eval()

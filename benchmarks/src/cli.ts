@@ -41,6 +41,9 @@ const PEERS: Record<PeerName, () => Detector> = {
 /** pnpm runs the script inside benchmarks/; paths on the command line are meant from where the user typed them. */
 const fromUser = (path: string) => resolve(process.env.INIT_CWD ?? process.cwd(), path);
 
+const NAMED_CONFIGS = new Set(['patterns', 'compromise', 'bundled']);
+const isModelDirectory = (config: string) => !NAMED_CONFIGS.has(config) && !config.startsWith('hub:');
+
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 async function scoreTool(detector: Detector, docs: readonly BenchDocument[], entities: EntityType[], progress: boolean) {
@@ -81,6 +84,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let args: BenchArgs;
   try {
     args = parseBenchArgs(argv);
+    if (isModelDirectory(args.config)) args.config = fromUser(args.config);
     nerOptionFor(args.config);
   } catch (error) {
     if (error instanceof UsageError || error instanceof UnknownConfigError) {

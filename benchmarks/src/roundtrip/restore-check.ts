@@ -6,46 +6,36 @@ export interface RestoreCount {
   mangled: number;
 }
 
+/** Characters of surrounding text that must come back unchanged around a restored value. */
+const CONTEXT = 16;
+
 /**
- * Walks the model's answer segment by segment through the restored text: literal text must come through
- * unchanged, and each placeholder occurrence counts as restored only if its original value stands in its place.
+ * Counts, per placeholder occurrence in the model's answer, whether its original value came back in its place:
+ * the restored text must contain the value with the neighbouring literal text intact on both sides. Each
+ * occurrence is judged on its own, so one damaged spot does not spoil the rest.
  */
 export function countRestored(
   segments: readonly Segment[],
   restoredText: string,
   valueOf: (placeholder: string) => string | undefined,
 ): RestoreCount {
-  let cursor = 0;
+  const literal = (i: number) => {
+    const s = segments[i];
+    return s?.kind === 'text' ? s.text : '';
+  };
   let placed = 0;
   let restored = 0;
   let mangled = 0;
   for (const [i, seg] of segments.entries()) {
-    if (seg.kind === 'text') {
-      if (restoredText.startsWith(seg.text, cursor)) cursor += seg.text.length;
-      else {
-        const found = restoredText.indexOf(seg.text, cursor);
-        if (found >= 0) cursor = found + seg.text.length;
-      }
-      continue;
-    }
+    if (seg.kind !== 'placeholder') continue;
     placed++;
     if (seg.mangling) mangled++;
     const value = valueOf(seg.placeholder);
-    if (value !== undefined && restoredText.startsWith(value, cursor)) {
-      const next = segments[i + 1];
-      // The value must be followed by the next literal piece, else the restoration spilled over.
-      if (!next || next.kind !== 'text' || restoredText.startsWith(next.text, cursor + value.length)) {
-        restored++;
-        cursor += value.length;
-        continue;
-      }
-    }
-    // Not restored: skip ahead to where the next literal piece resumes.
-    const next = segments[i + 1];
-    if (next?.kind === 'text') {
-      const found = restoredText.indexOf(next.text, cursor);
-      if (found >= 0) cursor = found;
-    }
+    if (value === undefined) continue;
+    // Neighbouring literal text only: a neighbouring placeholder is judged on its own.
+    const before = literal(i - 1).slice(-CONTEXT);
+    const after = literal(i + 1).slice(0, CONTEXT);
+    if (restoredText.includes(before + value + after)) restored++;
   }
   return { placed, restored, mangled };
 }

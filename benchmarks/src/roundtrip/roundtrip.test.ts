@@ -57,6 +57,22 @@ describe('countRestored', () => {
   });
 });
 
+describe('countRestored on damaged text', () => {
+  it('does not count a value whose surrounding characters were lost, and still counts the next one', () => {
+    const segs = [
+      { kind: 'text' as const, text: 'From: Ruth <' },
+      { kind: 'placeholder' as const, placeholder: '[REDACTED_EMAIL_ADDRESS_1]', rendered: 'REDACTED EMAIL ADDRESS 1', mangling: 'spaces' as const },
+      { kind: 'text' as const, text: '> wrote. Call ' },
+      { kind: 'placeholder' as const, placeholder: '[REDACTED_PERSON_1]', rendered: '[REDACTED_PERSON_1]', mangling: null },
+      { kind: 'text' as const, text: '.' },
+    ];
+    const values: Record<string, string> = { '[REDACTED_EMAIL_ADDRESS_1]': 'ruth@a.io', '[REDACTED_PERSON_1]': 'Ann Lee' };
+    // a restorer that ate the angle brackets around the mangled placeholder
+    expect(countRestored(segs, 'From: Ruth ruth@a.io wrote. Call Ann Lee.', (p) => values[p])).toEqual({ placed: 2, restored: 1, mangled: 1 });
+    expect(countRestored(segs, 'From: Ruth <ruth@a.io> wrote. Call Ann Lee.', (p) => values[p])).toEqual({ placed: 2, restored: 2, mangled: 1 });
+  });
+});
+
 describe('runRoundTrip', () => {
   it('restores through a deanonymizer and reports the rate', async () => {
     const vault = new Vault();

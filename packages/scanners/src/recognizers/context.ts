@@ -1,3 +1,5 @@
+import type { TableHeaders } from './table-context.js';
+
 /**
  * Context words: a small list of words that, found near a candidate, make it more likely to be the
  * entity (e.g. "card" near a 16-digit number). Matching is whole-word and case-insensitive, and only
@@ -38,18 +40,36 @@ function wordsIn(text: string): string[] {
 }
 
 /** The words around `[start, end)`: up to `window` before and `window` after, lower-cased. */
-export function surroundingWords(text: string, start: number, end: number, window: number): { before: string[]; after: string[] } {
+export function surroundingWords(
+  text: string,
+  start: number,
+  end: number,
+  window: number,
+  bounds: { from: number; to: number } = { from: 0, to: text.length },
+): { before: string[]; after: string[] } {
   const reach = window * MAX_CHARS_PER_WORD;
-  const before = wordsIn(text.slice(Math.max(0, start - reach), start));
+  const before = wordsIn(text.slice(Math.max(bounds.from, start - reach), start));
   // Labels precede values or follow them on the same line ("987654321 (passport)"); a word on the next
   // line is the label of the next field in a form, so the window after stops at a line break.
-  const afterSlice = text.slice(end, Math.min(text.length, end + reach));
+  const afterSlice = text.slice(end, Math.min(bounds.to, end + reach));
   const lineBreak = afterSlice.search(/[\r\n]/);
   const after = wordsIn(lineBreak === -1 ? afterSlice : afterSlice.slice(0, lineBreak));
   // A slice that cuts into the text may cut a word in half; drop those partial edge words.
-  if (start - reach > 0) before.shift();
-  if (lineBreak === -1 && end + reach < text.length) after.pop();
+  if (start - reach > bounds.from) before.shift();
+  if (lineBreak === -1 && end + reach < bounds.to) after.pop();
   return { before: before.slice(Math.max(0, before.length - window)), after: after.slice(0, window) };
+}
+
+// Context lists are fixed per recognizer; tokenising them once keeps each candidate's check cheap.
+const phraseCache = new WeakMap<readonly string[], ReadonlyArray<readonly [string, string[]]>>();
+
+function phrasesOf(words: readonly string[]): ReadonlyArray<readonly [string, string[]]> {
+  let phrases = phraseCache.get(words);
+  if (phrases === undefined) {
+    phrases = words.map((word) => [word, wordsIn(word)] as const).filter(([, phrase]) => phrase.length > 0);
+    phraseCache.set(words, phrases);
+  }
+  return phrases;
 }
 
 /** Index of the first word of the last (fromEnd) or first occurrence of `phrase` in `words`, or -1. */
@@ -69,24 +89,42 @@ export interface ContextMatch {
   word: string;
   /** Words between the phrase and the candidate; 0 when adjacent. */
   distance: number;
+  /** Set when the word was found in the column header above the candidate rather than beside it. */
+  inColumnHeader?: boolean;
 }
+
+// A header cell labels its column as plainly as a word two places before the value would.
+const COLUMN_HEADER_DISTANCE = 2;
 
 /**
  * The context word nearest to the candidate within the window on either side (whole-word,
  * case-insensitive), or undefined. A phrase must lie entirely on one side of the candidate.
  */
-export function findContextWord(text: string, start: number, end: number, options: ContextOptions): ContextMatch | undefined {
+export function findContextWord(
+  text: string,
+  start: number,
+  end: number,
+  options: ContextOptions,
+  table?: TableHeaders,
+): ContextMatch | undefined {
   const window = options.window ?? DEFAULT_CONTEXT_WINDOW;
-  const { before, after } = surroundingWords(text, start, end, window);
+  // In a table, the words of earlier rows label other values; only the own row and the header count.
+  const cell = table?.cellAt(start);
+  const bounds = cell ? { from: cell.rowStart, to: cell.rowEnd } : undefined;
+  const { before, after } = surroundingWords(text, start, end, window, bounds);
   let best: ContextMatch | undefined;
-  for (const word of options.words) {
-    const phrase = wordsIn(word);
-    if (phrase.length === 0) continue;
+  const phrases = phrasesOf(options.words);
+  for (const [word, phrase] of phrases) {
     const beforeAt = indexOfPhrase(before, phrase, true);
     const afterAt = indexOfPhrase(after, phrase, false);
     const distances = [beforeAt === -1 ? Infinity : before.length - beforeAt - phrase.length, afterAt === -1 ? Infinity : afterAt];
     const distance = Math.min(...distances);
     if (distance !== Infinity && (best === undefined || distance < best.distance)) best = { word, distance };
+  }
+  if (best === undefined && cell !== undefined) {
+    const headerWords = wordsIn(cell.header.replace(/_/g, ' '));
+    const found = phrases.find(([, phrase]) => indexOfPhrase(headerWords, phrase, false) !== -1);
+    if (found !== undefined) best = { word: found[0], distance: COLUMN_HEADER_DISTANCE, inColumnHeader: true };
   }
   return best;
 }

@@ -6,6 +6,7 @@
 import { InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
 import { contextBoost, findContextWord, labelledAsOther, type ContextOptions } from './context.js';
+import { TableHeaders } from './table-context.js';
 
 export interface PatternSpec {
   /** Appears in the explanation as `pattern <name>`. */
@@ -122,7 +123,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
    * Validates and scores one candidate. `consumed` is where validation ended the value, so the caller
    * can offer the rest of a candidate that held more than one value ("call 415 555 2671 or 212 555 1234").
    */
-  function analyzeCandidate(candidate: Candidate): { finding?: Finding; consumed?: number } {
+  function analyzeCandidate(candidate: Candidate, table: TableHeaders): { finding?: Finding; consumed?: number } {
     let score = candidate.pattern.score;
     let start = candidate.start;
     let end = candidate.end;
@@ -136,13 +137,13 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       if (verdict.skip !== undefined) start = candidate.start + Math.max(0, verdict.skip);
     }
     if (end <= start) return {};
-    const match = context ? findContextWord(candidate.source, start, end, context) : undefined;
+    const match = context ? findContextWord(candidate.source, start, end, context, table) : undefined;
     const needsContext = candidate.pattern.requireContext || options.requireContext;
     if (needsContext && context && labelledAsOther(candidate.source, start, end, context, match)) return { consumed: end };
     if (match !== undefined && context) {
       const boost = contextBoost(match, context.boost);
       score += boost;
-      explanation.push(`context word "${match.word}" +${boost}`);
+      explanation.push(`context word "${match.word}"${match.inColumnHeader ? ' (column header)' : ''} +${boost}`);
     } else if (needsContext) {
       return { consumed: end };
     }
@@ -159,10 +160,10 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
   }
 
   /** The candidate and, while validation keeps only a prefix, whatever follows that prefix. */
-  function analyzeWithRemainders(candidate: Candidate, findings: Finding[]): void {
+  function analyzeWithRemainders(candidate: Candidate, table: TableHeaders, findings: Finding[]): void {
     let current: Candidate | undefined = candidate;
     while (current) {
-      const { finding, consumed } = analyzeCandidate(current);
+      const { finding, consumed } = analyzeCandidate(current, table);
       if (finding) findings.push(finding);
       if (consumed === undefined || consumed >= current.end) return;
       let next = consumed;
@@ -177,11 +178,13 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
     analyze(text: string): Finding[] {
       assertText(name, text);
       const findings: Finding[] = [];
+      // Built lazily: only values with no context word beside them make it parse the text's lines.
+      const table = new TableHeaders(text);
       try {
         // Each call gets its own regex copies: lastIndex is state, and recognizers are shared across requests.
         for (const { pattern, regex } of compiled) {
           for (const candidate of candidatesOf(text, pattern, new RegExp(regex))) {
-            analyzeWithRemainders(candidate, findings);
+            analyzeWithRemainders(candidate, table, findings);
           }
         }
       } catch (error) {

@@ -20,6 +20,7 @@ describe('US driver license recognizer', () => {
     ['New York driver license, 207 880 040, which he held', '207 880 040'],
     ['Illinois DL R5214 30917 08655', 'R5214 30917 08655'],
     ['her Washington driver license number, WDLA33MK785M, and', 'WDLA33MK785M'],
+    ['Colorado driver license 14-208-7735. Primary care', '14-208-7735'],
   ])('finds the licence in %s', async (text, value) => {
     const finding = await expectFinding(recognizer, text, value, 0.6);
     expect(finding.type).toBe('US_DRIVER_LICENSE');

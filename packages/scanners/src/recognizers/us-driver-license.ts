@@ -32,7 +32,8 @@ export function usDriverLicenseRecognizer(): PatternRecognizer {
       { name: 'dl_washington', regex: alone(String.raw`WDL[A-Z0-9]{9}`), score: 0.55 },
       // Letter and digit groups as printed in FL, MN, WI, IL and others: W512-443-187-902, R5214 30917 08655.
       { name: 'dl_grouped', regex: alone(String.raw`[A-Z]\d{3,4}(?:[ \-]\d{1,5}){2,4}`), score: 0.4, requireContext: true },
-      { name: 'dl_digits', regex: alone(String.raw`\d{7,12}|\d{3} \d{3} \d{3}`), score: 0.25, requireContext: true },
+      // Plain runs, New York's 3-3-3 and Colorado's 2-3-4 groupings.
+      { name: 'dl_digits', regex: alone(String.raw`\d{7,12}|\d{3} \d{3} \d{3}|\d{2}-\d{3}-\d{4}`), score: 0.25, requireContext: true },
     ],
     validate: validateLicense,
     context: {

@@ -26,5 +26,9 @@ export const ADVERSARIAL_INPUTS: readonly string[] = [
   '4111 1111 1111 1111 '.repeat(SIZE / 20),
   '1.1.1.1.'.repeat(SIZE / 8),
   'a@b.'.repeat(SIZE / 4),
+  'ssn 536221234 '.repeat(SIZE / 14),
+  'id,ssn,passport\n'.concat('7,536221234,912803456\n'.repeat(SIZE / 22)),
+  ','.repeat(SIZE),
+  '"'.repeat(SIZE),
 ];
 

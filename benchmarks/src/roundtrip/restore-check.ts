@@ -32,9 +32,14 @@ export function countRestored(
     if (seg.mangling) mangled++;
     const value = valueOf(seg.placeholder);
     if (value === undefined) continue;
-    // Neighbouring literal text only: a neighbouring placeholder is judged on its own.
-    const before = literal(i - 1).slice(-CONTEXT);
-    const after = literal(i + 1).slice(0, CONTEXT);
+    // Neighbouring literal text only, and only the half nearer to this occurrence when another placeholder
+    // shares the literal: damage next to one placeholder must not count against its neighbour.
+    const left = literal(i - 1);
+    const right = literal(i + 1);
+    const leftShared = segments[i - 2]?.kind === 'placeholder';
+    const rightShared = segments[i + 2]?.kind === 'placeholder';
+    const before = left.slice(left.length - Math.min(CONTEXT, leftShared ? Math.floor(left.length / 2) : left.length));
+    const after = right.slice(0, Math.min(CONTEXT, rightShared ? Math.floor(right.length / 2) : right.length));
     if (restoredText.includes(before + value + after)) restored++;
   }
   return { placed, restored, mangled };

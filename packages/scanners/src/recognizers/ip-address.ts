@@ -11,7 +11,8 @@ const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 // A trailing "+abc" is semver build metadata (10.2.3.4+b3efce9), never part of an address.
 const IPV4 = new RegExp(`(?<![\\w.])${OCTET}(?:\\.${OCTET}){3}(?!\\w|\\.\\w|\\+\\w)`);
 // One run of hex digits and colons, then an optional dotted IPv4 tail; isIP decides the structure.
-const IPV6 = /(?<![\w:.])[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\w)/;
+// The lookahead (a colon within the first group) keeps ordinary words like "face" from becoming candidates.
+const IPV6 = /(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]{2,39}(?:\.\d{1,3}){0,3}(?![\w:]|\.\w)/;
 
 const VERSION_WORD = /(?:\bversion|\bver\.?|\brelease|\bv)\s{0,2}$/i;
 

@@ -91,10 +91,20 @@ export interface ContextMatch {
   distance: number;
   /** Set when the word was found in the column header above the candidate rather than beside it. */
   inColumnHeader?: boolean;
+  /** Set when the word was found in the heading of the indented list holding the candidate. */
+  inListHeading?: boolean;
 }
 
-// A header cell labels its column as plainly as a word two places before the value would.
+// A header cell labels its column as plainly as a word two places before the value would; a list
+// heading ("Passport details:") labels its items a little less directly.
 const COLUMN_HEADER_DISTANCE = 2;
+const LIST_HEADING_DISTANCE = 4;
+
+/** The first listed word or phrase that occurs in `text`, whole-word. */
+function findIn(text: string, phrases: ReadonlyArray<readonly [string, string[]]>): string | undefined {
+  const words = wordsIn(text);
+  return phrases.find(([, phrase]) => indexOfPhrase(words, phrase, false) !== -1)?.[0];
+}
 
 /**
  * The context word nearest to the candidate within the window on either side (whole-word,
@@ -122,9 +132,13 @@ export function findContextWord(
     if (distance !== Infinity && (best === undefined || distance < best.distance)) best = { word, distance };
   }
   if (best === undefined && cell !== undefined) {
-    const headerWords = wordsIn(cell.header.replace(/_/g, ' '));
-    const found = phrases.find(([, phrase]) => indexOfPhrase(headerWords, phrase, false) !== -1);
-    if (found !== undefined) best = { word: found[0], distance: COLUMN_HEADER_DISTANCE, inColumnHeader: true };
+    const found = findIn(cell.header.replace(/_/g, ' '), phrases);
+    if (found !== undefined) best = { word: found, distance: COLUMN_HEADER_DISTANCE, inColumnHeader: true };
+  }
+  if (best === undefined && cell === undefined && table !== undefined) {
+    const heading = table.listHeadingAt(start);
+    const found = heading === undefined ? undefined : findIn(heading, phrases);
+    if (found !== undefined) best = { word: found, distance: LIST_HEADING_DISTANCE, inListHeading: true };
   }
   return best;
 }

@@ -143,7 +143,8 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
     if (match !== undefined && context) {
       const boost = contextBoost(match, context.boost);
       score += boost;
-      explanation.push(`context word "${match.word}"${match.inColumnHeader ? ' (column header)' : ''} +${boost}`);
+      const where = match.inColumnHeader ? ' (column header)' : match.inListHeading ? ' (list heading)' : '';
+      explanation.push(`context word "${match.word}"${where} +${boost}`);
     } else if (needsContext) {
       return { consumed: end };
     }

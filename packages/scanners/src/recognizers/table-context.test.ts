@@ -41,6 +41,29 @@ describe('TableHeaders', () => {
   });
 });
 
+describe('list headings', () => {
+  const notes = [
+    '- Passport details for the delegation list (needed by Wednesday):',
+    '    Rafaela Duarte: 675170426',
+    '    Kenji Watanabe-Ortiz: E02426407',
+    '- Registration opens Monday',
+    '    Ticket: 912803456',
+  ].join('\n');
+
+  it('finds the colon-ended heading above an indented item', () => {
+    const table = new TableHeaders(notes);
+    expect(table.listHeadingAt(notes.indexOf('E02426407'))).toMatch(/^- Passport details/);
+    expect(table.listHeadingAt(notes.indexOf('912803456'))).toBeUndefined();
+    expect(table.listHeadingAt(notes.indexOf('Registration'))).toBeUndefined();
+  });
+
+  it('lets a heading label the items under it', () => {
+    const found = usPassportRecognizer().analyze(notes);
+    expect(found.map((f) => f.text)).toEqual(['675170426', 'E02426407']);
+    expect(found[1]?.explanation).toContain('context word "passport" (list heading) +0.32');
+  });
+});
+
 describe('column headers as recognizer context', () => {
   const csv = [
     'member_id,name,phone,ssn,dl,passport',

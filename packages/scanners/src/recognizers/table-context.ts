@@ -31,6 +31,25 @@ function delimiterOf(line: string): string | undefined {
   return DELIMITERS.find((d) => cellStarts(line, d).length > MIN_DELIMITERS);
 }
 
+// How far up a list heading is looked for, and how much of its end is checked for the colon.
+const MAX_LIST_LINES = 50;
+const MAX_HEADING_TAIL = 8;
+
+// Deeper indentation than this is layout noise; capping it keeps each line check constant-time.
+const MAX_INDENT = 64;
+
+/** Leading spaces and tabs (capped); list items nest by indentation. */
+function indentationOf(line: string): number {
+  let i = 0;
+  while (i < line.length && i < MAX_INDENT && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i;
+}
+
+function isBlank(line: string): boolean {
+  const indent = indentationOf(line);
+  return indent === line.length || (indent === MAX_INDENT && line.trim() === '');
+}
+
 // Header cells are short labels ("ssn", "Passport No."), unlike the clauses of a comma-heavy paragraph.
 const MAX_HEADER_CELL_LENGTH = 40;
 const MAX_HEADER_CELL_WORDS = 4;
@@ -87,6 +106,25 @@ export class TableHeaders {
   /** The text of the header cell above the value starting at `start`, or undefined outside a table. */
   headerCell(start: number): string | undefined {
     return this.cellAt(start)?.header;
+  }
+
+  /**
+   * The heading of the indented list holding the value at `start`: the nearest line above with less
+   * indentation, when it ends with a colon ("Passport details for the delegation:"). Undefined when the
+   * value's line is not indented under such a heading.
+   */
+  listHeadingAt(start: number): string | undefined {
+    const starts = this.starts();
+    const lineIndex = this.lineIndexAt(starts, start);
+    const indent = indentationOf(this.line(lineIndex));
+    if (indent === 0) return undefined;
+    for (let index = lineIndex - 1; index >= 0 && lineIndex - index <= MAX_LIST_LINES; index--) {
+      const line = this.line(index);
+      if (isBlank(line)) return undefined;
+      const lineIndent = indentationOf(line);
+      if (lineIndent < indent) return /:\s*$/.test(line.slice(-MAX_HEADING_TAIL)) ? line : undefined;
+    }
+    return undefined;
   }
 
   private starts(): number[] {

@@ -1,4 +1,4 @@
-import type { TableHeaders } from './table-context.js';
+import type { LayoutContext } from './layout-context.js';
 
 /**
  * Context words: a small list of words that, found near a candidate, make it more likely to be the
@@ -115,7 +115,7 @@ export function findContextWord(
   start: number,
   end: number,
   options: ContextOptions,
-  table?: TableHeaders,
+  table?: LayoutContext,
 ): ContextMatch | undefined {
   const window = options.window ?? DEFAULT_CONTEXT_WINDOW;
   // In a table, the words of earlier rows label other values; only the own row and the header count.

@@ -6,7 +6,7 @@
 import { InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
 import { contextBoost, findContextWord, labelledAsOther, type ContextOptions } from './context.js';
-import { TableHeaders } from './table-context.js';
+import { LayoutContext } from './layout-context.js';
 
 export interface PatternSpec {
   /** Appears in the explanation as `pattern <name>`. */
@@ -123,7 +123,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
    * Validates and scores one candidate. `consumed` is where validation ended the value, so the caller
    * can offer the rest of a candidate that held more than one value ("call 415 555 2671 or 212 555 1234").
    */
-  function analyzeCandidate(candidate: Candidate, table: TableHeaders): { finding?: Finding; consumed?: number } {
+  function analyzeCandidate(candidate: Candidate, table: LayoutContext): { finding?: Finding; consumed?: number } {
     let score = candidate.pattern.score;
     let start = candidate.start;
     let end = candidate.end;
@@ -161,7 +161,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
   }
 
   /** The candidate and, while validation keeps only a prefix, whatever follows that prefix. */
-  function analyzeWithRemainders(candidate: Candidate, table: TableHeaders, findings: Finding[]): void {
+  function analyzeWithRemainders(candidate: Candidate, table: LayoutContext, findings: Finding[]): void {
     let current: Candidate | undefined = candidate;
     while (current) {
       const { finding, consumed } = analyzeCandidate(current, table);
@@ -180,7 +180,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       assertText(name, text);
       const findings: Finding[] = [];
       // Built lazily: only values with no context word beside them make it parse the text's lines.
-      const table = new TableHeaders(text);
+      const table = new LayoutContext(text);
       try {
         // Each call gets its own regex copies: lastIndex is state, and recognizers are shared across requests.
         for (const { pattern, regex } of compiled) {

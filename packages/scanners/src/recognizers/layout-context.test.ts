@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findContextWord } from './context.js';
-import { TableHeaders } from './table-context.js';
+import { LayoutContext } from './layout-context.js';
 import { usPassportRecognizer } from './us-passport.js';
 import { usSsnRecognizer } from './us-ssn.js';
 
-const headerAbove = (text: string, value: string) => new TableHeaders(text).headerCell(text.indexOf(value));
+const headerAbove = (text: string, value: string) => new LayoutContext(text).headerCell(text.indexOf(value));
 
-describe('TableHeaders', () => {
+describe('LayoutContext', () => {
   it('finds the header cell above a value in CSV, TSV and pipe tables', () => {
     expect(headerAbove('name,ssn,passport\nAnn,x1,y1\nBob,x2,y2', 'y2')).toBe('passport');
     expect(headerAbove('name\tssn\tpassport\nAnn\tx1\ty1', 'x1')).toBe('ssn');
@@ -35,7 +35,7 @@ describe('TableHeaders', () => {
   it('reports a header match as context of a fixed distance', () => {
     const text = 'name,ssn,dob\nAnn,x1,2000';
     const start = text.indexOf('x1');
-    expect(findContextWord(text, start, start + 2, { words: ['ssn'], boost: 0.3 }, new TableHeaders(text))).toEqual({
+    expect(findContextWord(text, start, start + 2, { words: ['ssn'], boost: 0.3 }, new LayoutContext(text))).toEqual({
       word: 'ssn', distance: 2, inColumnHeader: true,
     });
   });
@@ -51,7 +51,7 @@ describe('list headings', () => {
   ].join('\n');
 
   it('finds the colon-ended heading above an indented item', () => {
-    const table = new TableHeaders(notes);
+    const table = new LayoutContext(notes);
     expect(table.listHeadingAt(notes.indexOf('E02426407'))).toMatch(/^- Passport details/);
     expect(table.listHeadingAt(notes.indexOf('912803456'))).toBeUndefined();
     expect(table.listHeadingAt(notes.indexOf('Registration'))).toBeUndefined();

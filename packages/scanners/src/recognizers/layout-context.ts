@@ -1,10 +1,11 @@
 /**
- * Column headers as context. In a CSV, TSV or pipe table the label of a value ("ssn", "passport")
- * sits in the header row, often many lines above, out of reach of the word window. This finds the
- * header cell above a value so its words can count as context.
+ * Labels that sit away from their values because of the text's layout:
+ * - a column header in a CSV, TSV or pipe table ("ssn" above a column of numbers), often many lines up;
+ * - the colon-ended heading of an indented list ("Passport details:" above "Ann Lee: 912803456").
+ * Both are out of reach of the word window, so the context check asks this class for them.
  *
- * Work is proportional to the text: line starts are computed once per text, and each line's table
- * header is memoised, so many values in one table cost one walk up the table.
+ * Work is proportional to the text: line starts are computed once per text, each line's table header
+ * is memoised, and a list heading is looked for at most a fixed number of lines up.
  */
 
 const DELIMITERS = ['|', '\t', ',', ';'] as const;
@@ -69,7 +70,7 @@ export interface TableCell {
   header: string;
 }
 
-export class TableHeaders {
+export class LayoutContext {
   private lineStarts: number[] | undefined;
   /** For each table line examined: the index of its table's header line. */
   private readonly headerLine = new Map<number, number>();

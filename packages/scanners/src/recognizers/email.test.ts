@@ -12,10 +12,15 @@ describe('email recognizer', () => {
     'first.last-name%tag@mail-server.example.org',
     'user123@xn--bcher-kva.de',
     'support@example-mail.com',
+    "john.o'reilly@example.com",
   ])('finds the plain address %s', async (address) => {
     const finding = await expectFinding(recognizer, `Write to ${address}, thanks.`, address, 1);
     expect(finding.type).toBe('EMAIL_ADDRESS');
     expect(finding.explanation).toContain('isEmail ok');
+  });
+
+  it('does not take a quote before the address into it', async () => {
+    await expectFinding(recognizer, "Write to 'john@example.com' today", 'john@example.com');
   });
 
   it('stops before sentence punctuation and brackets', async () => {

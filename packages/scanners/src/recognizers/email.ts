@@ -6,7 +6,8 @@
 import validator from 'validator';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
-const LOCAL = String.raw`(?<![\w.%+\-])[A-Za-z0-9._%+\-]{1,64}`;
+// An apostrophe may join two parts of a name (o'reilly) but never starts a candidate after a word.
+const LOCAL = String.raw`(?<![\w.%+\-])(?<!\w')[A-Za-z0-9._%+\-]{1,64}(?:'[A-Za-z0-9._%+\-]{1,63})?`;
 const LABEL = String.raw`[A-Za-z0-9\-]{1,63}`;
 
 // Bracketed words may carry a space inside the brackets: "[ at ]", "( dot )".

@@ -18,6 +18,8 @@ describe('phone recognizer', () => {
     ['+91 98765 43210', 'IN'],
     ['+81 3-1234-5678', 'JP'],
     ['+61 2 9876 5432', 'AU'],
+    ['1 (800) 275-2273', 'US'],
+    ['+44 (0)20 7946 0958', 'GB'],
   ])('finds %s (%s)', async (number, country) => {
     const finding = await expectFinding(recognizer, `Our office: ${number}, weekdays.`, number, 0.75);
     expect(finding.type).toBe('PHONE_NUMBER');

@@ -15,7 +15,8 @@ const GROUP_SEPARATOR = String.raw`(?:[ .\-]{1,2}|[ .\-]?\r?\n {0,2})`;
 const SEPARATOR_RUN = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');
 const PHONE_FORMATTED = new RegExp(
   NOT_AFTER +
-    String.raw`(?:\+\d{1,3}[ .\-]{0,2})?(?:\(\d{1,5}\)[ .\-]{0,2})?\d{1,8}(?:${GROUP_SEPARATOR}\d{1,8}){0,6}` +
+    // "+44 ", or a bare North American "1 " before an area code in parentheses: 1 (800) 275-2273.
+    String.raw`(?:\+\d{1,3}[ .\-]{0,2}|1[ .\-]?(?=\())?(?:\(\d{1,5}\)[ .\-]{0,2})?\d{1,8}(?:${GROUP_SEPARATOR}\d{1,8}){0,6}` +
     String.raw`(?: {0,2}(?:ext\.?|x) {0,2}\d{1,6})?` +
     NOT_BEFORE,
   'i',

@@ -29,6 +29,8 @@ export const ADVERSARIAL_INPUTS: readonly string[] = [
   'ssn 536221234 '.repeat(SIZE / 14),
   'id,ssn,passport\n'.concat('7,536221234,912803456\n'.repeat(SIZE / 22)),
   ','.repeat(SIZE),
+  "a'".repeat(SIZE / 2),
+  '1 ('.repeat(SIZE / 3),
   'passport:\n'.concat('  912803456\n'.repeat(SIZE / 12)),
   ' '.repeat(SIZE / 2).concat('\n  912803456'),
   '"'.repeat(SIZE),

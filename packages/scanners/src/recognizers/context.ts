@@ -1,10 +1,10 @@
-import type { LayoutContext } from './layout-context.js';
-
 /**
  * Context words: a small list of words that, found near a candidate, make it more likely to be the
- * entity (e.g. "card" near a 16-digit number). Matching is whole-word and case-insensitive, and only
- * looks at a bounded window of words on each side, so cost per candidate is constant.
+ * entity (e.g. "card" near a 16-digit number). Matching is whole-word and case-insensitive and looks
+ * at a bounded window of words on each side; the nearer the word, the larger the boost. Labels that
+ * the layout puts farther away (table column headers, list headings) come from LayoutContext.
  */
+import type { LayoutContext } from './layout-context.js';
 
 export interface ContextOptions {
   /** Lower-case words or short phrases ("social security"); apostrophes are kept ("driver's"). */

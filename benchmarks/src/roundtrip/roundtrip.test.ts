@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Vault } from '@veil/vault';
 import { countRestored } from './restore-check.js';
@@ -87,5 +88,24 @@ describe('runRoundTrip', () => {
     expect(report.restored).toBe(40 - report.mangled);
     expect(report.unresolved).toBe(report.mangled);
     expect(report.restoreRate).toBeCloseTo(report.restored / 40);
+  });
+});
+
+describe('stand-in model properties', () => {
+  it('never loses or invents a placeholder, whatever the text around them', () => {
+    const placeholder = fc.constantFrom('[REDACTED_PERSON_1]', '[REDACTED_EMAIL_ADDRESS_2]', '[REDACTED_US_SSN_10]');
+    const prose = fc.string({ unit: fc.constantFrom('a', 'B', ' ', '.', '!', '?', '\n', 'please ', 'said ', '😀'), maxLength: 40 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(prose, placeholder), { maxLength: 8 }), prose, fc.string({ maxLength: 6 }), (pairs, tail, seed) => {
+        const sanitized = pairs.map(([t, p]) => t + p).join('') + tail;
+        const segs = standInModel(sanitized, seed);
+        const kept = segs.flatMap((s) => (s.kind === 'placeholder' ? [s.placeholder] : []));
+        const original = sanitized.match(/\[REDACTED_[A-Z_]+_\d+\]/g) ?? [];
+        expect(kept.sort()).toEqual([...original].sort());
+        const rendered = renderSegments(segs);
+        for (const s of segs) if (s.kind === 'placeholder') expect(rendered).toContain(s.rendered);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

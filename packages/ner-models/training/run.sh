@@ -43,6 +43,7 @@ model_dir() {
 
 setup
 cd "$HERE"
+[ "$PROFILE" != smoke ] || "$VENV/bin/python" -m unittest -q tests/test_pipeline.py
 "$VENV/bin/python" -m veil_ner.pipeline --profile "$PROFILE" "${STAGES[@]}"
 
 if [[ " ${STAGES[*]} " == *" all "* || " ${STAGES[*]} " == *" export "* ]]; then

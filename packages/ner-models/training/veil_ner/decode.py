@@ -13,9 +13,10 @@ def decode(tokens: list[str], offsets: list[tuple[int, int]], special: list[int]
             continue
         label = LABELS[p]
         continuation = tok.startswith('##')
-        if continuation and current is not None:
-            # A word piece follows its word's entity, whatever its own label says.
-            current[1] = e
+        if continuation:
+            # A word piece follows its word's first piece, whatever its own label says (whole words only).
+            if current is not None:
+                current[1] = e
             continue
         if label == 'O':
             current = None

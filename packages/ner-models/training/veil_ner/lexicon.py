@@ -102,7 +102,9 @@ COMMON_CAPS = ['Please', 'Thanks', 'Hello', 'Hi', 'Dear', 'Regards', 'Best', 'Ch
                'Finance', 'Human Resources', 'Legal', 'Marketing', 'Operations', 'North', 'South', 'East',
                'West', 'Spring', 'Summer', 'Autumn', 'Winter', 'Christmas', 'Easter', 'Ramadan', 'Diwali',
                'Bill', 'Will', 'May', 'June', 'Mark', 'Grace', 'Hope', 'Faith', 'Joy', 'Rose', 'Summer Sale',
-               'Black Friday', 'Cyber Monday', 'Memorial Day', 'Labor Day']
+               'Black Friday', 'Cyber Monday', 'Memorial Day', 'Labor Day', 'Claimant', 'Counsel', 'Tenant',
+               'Trustee', 'Schedule', 'Paragraph', 'Regulation', 'Class', 'Private', 'Original', 'Third',
+               'Global', 'Member', 'Account', 'Balance', 'Dispute', 'Refund', 'Chat', 'Email', 'Alert']
 WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday',
             'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']
 MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
@@ -112,3 +114,48 @@ CODE_IDENTIFIERS = ['getUserById', 'user_id', 'MAX_RETRIES', 'HttpClient', 'READ
                     'fetchCustomerRecords', 'ERR_CONNECTION_RESET', 'SIGTERM', 'localhost', 'TODO', 'FIXME',
                     'PaymentGateway', 'AuthController', 'useEffect', 'setTimeout', 'JSON.parse', 'df.groupby',
                     'SELECT', 'WHERE', 'NotFoundError', 'build.gradle', 'Dockerfile', 'CustomerId', 'UserProfile']
+
+# Speaker and field labels of call transcripts, forms and depositions: capitalised, never names.
+ROLE_LABELS = ['AGENT', 'CALLER', 'CUSTOMER', 'REP', 'USER', 'BOT', 'Assistant', 'Agent', 'Caller', 'Customer',
+               'INTERVIEWER', 'THE VIDEOGRAPHER', 'THE REPORTER', 'THE INTERPRETER', 'NURSE', 'DOCTOR', 'PATIENT',
+               'TRUSTEE', 'THE TRUSTEE', 'CLAIMANT', 'RESPONDENT', 'Counsel', 'Tenant', 'Landlord', 'Member',
+               'Staff', 'Moderator', 'Speaker 1', 'Speaker 2', 'SUPPORT', 'Operator', 'Dispatcher', 'Interviewer']
+FIELD_LABELS = ['Name', 'Customer', 'Member name', 'Patient', 'Employee', 'Account holder', 'Contact', 'Agent',
+                'Assigned to', 'Reported by', 'Requester', 'Beneficiary', 'Attendees', 'From', 'To', 'Cc',
+                'Emergency contact', 'Next of kin', 'Manager', 'Owner', 'Signed', 'Witness', 'Claimant']
+# Everyday lines that open with a capitalised word which is not a name.
+GENERIC_LINES = [
+    'Can you confirm the last four digits?', 'Could you spell that for me?', 'How long will the refund take?',
+    'Which account is this about?', "There's a charge I don't recognise.", 'All right, one moment please.',
+    'Got it, thanks.', 'You want the whole number?', 'Yes, that is correct.', 'No, nothing else.',
+    'Noted. Is there anything else?', 'Thank you for calling.', 'Just the last four is fine.',
+    'What is the best number to reach you?', 'Is that still your address?', 'I see the account now.',
+    'Let me check that for you.', 'Sure, go ahead.', 'Okay, I have blocked the card.', 'Please hold.',
+    'Do you have the order number?', 'When did this happen?', 'Where was the package delivered?',
+    'Why was I charged twice?', 'Will it arrive before Friday?', 'May I put you on hold?', 'Great, thank you.',
+    'Understood.', 'Any other questions?', 'Good morning.', 'Good afternoon, everyone.', 'Let us get started.',
+    'Next item on the agenda.', 'Action items below.', 'Objection, form.', 'You may answer.', 'Go ahead.',
+    'Off the record.', 'Back on the record.', 'Correct.', 'Not that I recall.', 'I believe so.',
+    'Schedule A lists the assets.', 'Paragraph 4 of the Regulation applies.', 'Private and Confidential.',
+    'Class action notice enclosed.', 'Original receipt attached.', 'Third party claims are excluded.',
+    'Social Security benefits are not affected.', 'Chat transcript follows.', 'Bot: How can I help today?',
+]
+ORG_SYLLABLES = ['zen', 'tri', 'lum', 'cas', 'ca', 'dia', 'nova', 'ly', 'zip', 'line', 'au', 'ro', 'ra', 'vex',
+                 'qua', 'tel', 'sol', 'mar', 'vi', 'ta', 'ko', 'rin', 'bright', 'ver', 'dant', 'ex', 'on', 'ia']
+ORG_COINED_KINDS = ['Cloudworks', 'Labs', 'Bank', 'Health', 'Energy', 'Mobility', 'Renewables', 'Grocers',
+                    'Freight', 'Savings', 'Credit Union', 'Insurance', 'Robotics', 'Networks', 'Pharma', 'Media']
+
+# Everyday words of the target genres; the tokenizer sees them often enough to keep them whole, and filler
+# sentences use them as hard negatives.
+DOMAIN_WORDS = (
+    'card number account balance payment transfer refund charge dispute fraud verification license passport email '
+    'invoice receipt transaction statement deposit withdrawal routing checking savings mortgage loan interest fee '
+    'password login username ticket issue error crash bug update upgrade install reboot browser laptop phone '
+    'address street avenue suite apartment zip postcode delivery shipment package tracking order warehouse courier '
+    'patient doctor nurse clinic hospital appointment prescription dosage allergy symptoms diagnosis insurance '
+    'referral discharge surgery pharmacy blood pressure employee manager salary payroll onboarding benefits '
+    'vacation leave complaint review promotion contract offer resignation interview candidate deposition witness '
+    'plaintiff defendant counsel objection exhibit record court judge hearing motion trustee bankruptcy schedule '
+    'claim claimant tenant landlord lease deposit meeting agenda minutes action items quarter revenue forecast '
+    'pipeline quote discount renewal subscription customer support agent caller chat transcript notes summary'
+).split()

@@ -8,6 +8,7 @@ Profiles fix every size and seed, so a profile name is enough to reproduce a mod
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import glob
 import json
 import os
@@ -56,8 +57,8 @@ PROFILES = {
     'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
-    'full': Profile(synth_docs=36000, gmb_rows=None, dev_rows=None, vocab_size=12000, hidden=256, layers=4, heads=4,
-                    intermediate=1024, steps=2200, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
+    'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
+                    intermediate=1024, steps=2600, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
                     ship='best'),
 }
 
@@ -110,9 +111,9 @@ def stage_data(p: Profile, work: Path) -> None:
 
 def stage_tokenizer(p: Profile, work: Path) -> None:
     from .tokenizer import save_hf_layout, train_wordpiece
-    from .lexicon import ARABIC_GIVEN
     rows = read_jsonl(work / 'train.jsonl')
-    tok = train_wordpiece((r['text'] for r in rows), p.vocab_size)
+    from .synth import common_words
+    tok = train_wordpiece((r['text'] for r in rows), p.vocab_size, keep_whole=common_words())
     save_hf_layout(tok, work / 'tokenizer')
     log(f"tokenizer: vocab {tok.get_vocab_size()}")
 
@@ -267,10 +268,14 @@ STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train
 def main(argv: list[str]) -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument('--profile', choices=list(PROFILES), required=True)
+    ap.add_argument('--work', type=Path, help='work directory (default training/work/PROFILE)')
+    ap.add_argument('--out', type=Path, help='model directory to export to (default: the profile\'s)')
     ap.add_argument('stages', nargs='+', choices=list(STAGES) + ['all'])
     args = ap.parse_args(argv)
     p = PROFILES[args.profile]
-    work = TRAINING / 'work' / args.profile
+    if args.out is not None:
+        PROFILES[args.profile] = p = dataclasses.replace(p, out_dir=args.out.resolve())
+    work = args.work.resolve() if args.work else TRAINING / 'work' / args.profile
     work.mkdir(parents=True, exist_ok=True)
     random.seed(p.seed)
     torch.manual_seed(p.seed)

@@ -66,11 +66,14 @@ class Generator:
             fake = Faker(locale)
             fake.seed_instance(seed * 101 + i)
             self.fakers[locale] = fake
+        self.filler_words = list(common_words())
         self.fillers: dict[str, Callable[[], Piece]] = {
             'PERSON': self.person, 'FIRST': self.first, 'LAST': self.last, 'TITLED': self.titled,
             'SPEAKER': self.speaker, 'ORG': self.org, 'CITY': self.city, 'COUNTRY': self.country,
             'PLACE': self.place, 'ADDRESS': self.address, 'REGION': self.region, 'FULL_ADDRESS': self.full_address,
-            'COURT': self.court, 'FULL_PERSON': self.full_person,
+            'COURT': self.court, 'FULL_PERSON': self.full_person, 'LAST_FIRST': self.last_first,
+            'ROLE': lambda: self.plain(self.rng.choice(lx.ROLE_LABELS)), 'FIELD': lambda: self.plain(self.rng.choice(lx.FIELD_LABELS)),
+            'LINE': lambda: self.plain(self.rng.choice(lx.GENERIC_LINES)),
             'DATE': self.date, 'WEEKDAY': lambda: self.plain(self.rng.choice(lx.WEEKDAYS)),
             'MONTH': lambda: self.plain(self.rng.choice(lx.MONTHS)), 'TIME': self.time, 'TS': self.timestamp,
             'SKU': self.sku, 'HASH': self.hash, 'VERSION': self.version, 'PRODUCT': self.product,
@@ -140,8 +143,10 @@ class Generator:
 
     def org(self) -> Piece:
         r = self.rng.random()
-        if r < 0.25:
+        if r < 0.20:
             name = self.rng.choice(lx.REAL_ORGS)
+        elif r < 0.32:
+            name = self.coined_org()
         elif r < 0.45:
             name = self.rng.choice(list(self.fakers.values())).company()
         elif r < 0.60:
@@ -176,7 +181,7 @@ class Generator:
 
     def address(self) -> Piece:
         fake = self.fakers[self.rng.choice(['en_US', 'en_US', 'en_GB', 'de_DE', 'fr_FR', 'en_AU', 'nl_NL'])]
-        street = fake.street_address()
+        street = fake.street_address().replace('\n', ', ')  # en_GB puts flat and street on separate lines
         return self.entity(street, 'LOCATION')
 
     def full_address(self) -> Piece:
@@ -186,6 +191,21 @@ class Generator:
         if self.rng.random() < 0.3:
             text = text.replace(', ', f", {self.rng.choice(['Suite', 'Apt.', 'Unit', 'Floor'])} {self.rng.randint(1, 2000)}, ", 1)
         return self.entity(text, 'LOCATION')
+
+    def last_first(self) -> Piece:
+        """Form style 'BOUDREAUX, ANTOINE J.' or 'Okafor, Ngozi'."""
+        g, f = self._given_family()
+        text = f"{f}, {g}" + (f" {self.rng.choice(string.ascii_uppercase)}." if self.rng.random() < 0.4 else '')
+        return self.entity(text.upper() if self.rng.random() < 0.5 else text, 'PERSON')
+
+    def coined_org(self) -> str:
+        word = ''.join(self.rng.choice(lx.ORG_SYLLABLES) for _ in range(self.rng.randint(2, 3))).capitalize()
+        r = self.rng.random()
+        if r < 0.4:
+            return word
+        if r < 0.8:
+            return f"{word} {self.rng.choice(lx.ORG_COINED_KINDS)}"
+        return f"{word} {self.rng.choice(lx.ORG_COINED_KINDS)}, {self.rng.choice(['Inc.', 'LLC', 'Ltd', 'GmbH'])}"
 
     def court(self) -> Piece:
         place = self.rng.choice(lx.CITIES + lx.REGIONS)
@@ -269,12 +289,21 @@ class Generator:
         sep = '\n' if genre in ('court', 'deposition', 'chat') else ' '
         text, spans = '', []
         for _ in range(count):
+            if self.rng.random() < 0.3:
+                # Word-salad sentences: capitalised first words and common vocabulary that are never entities.
+                text += (sep if text else '') + self.fakers['en_US'].sentence(nb_words=self.rng.randint(4, 12), ext_word_list=self.filler_words)
             part, rel = self.fill(self.rng.choice(TEMPLATES[genre]))
             if text:
                 text += sep
             spans.extend((len(text) + s, len(text) + e, lab) for s, e, lab in rel)
             text += part
         return text, spans
+
+
+def common_words() -> list[str]:
+    """Faker's English lorem list (about 1,000 common words) plus our domain words."""
+    from faker.providers.lorem.en_US import Provider as Lorem
+    return sorted(set(Lorem.word_list) | set(lx.DOMAIN_WORDS))
 
 
 def generate(count: int, seed: int, per_locale: int = 120) -> Iterator[dict]:

@@ -1,6 +1,7 @@
 """Cased WordPiece tokenizer in the layout BertTokenizer / AutoTokenizer (transformers.js) expect."""
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -10,7 +11,7 @@ from tokenizers import Tokenizer, decoders, models, normalizers, pre_tokenizers,
 SPECIAL = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]']
 
 
-def train_wordpiece(texts: Iterable[str], vocab_size: int) -> Tokenizer:
+def train_wordpiece(texts: Iterable[str], vocab_size: int, keep_whole: Iterable[str] = ()) -> Tokenizer:
     tok = Tokenizer(models.WordPiece(unk_token='[UNK]', max_input_chars_per_word=100))
     # Case carries most of the signal for names, so no lowercasing and no accent stripping.
     tok.normalizer = normalizers.BertNormalizer(clean_text=True, handle_chinese_chars=True, strip_accents=False, lowercase=False)
@@ -18,7 +19,9 @@ def train_wordpiece(texts: Iterable[str], vocab_size: int) -> Tokenizer:
     tok.decoder = decoders.WordPiece(prefix='##')
     trainer = trainers.WordPieceTrainer(vocab_size=vocab_size, min_frequency=2, special_tokens=SPECIAL,
                                         continuing_subword_prefix='##', limit_alphabet=1000)
-    tok.train_from_iterator(texts, trainer=trainer)
+    # Common words are repeated so they become single tokens even when the corpus rarely uses them.
+    boost = [f"{w} {w.capitalize()} {w.upper()}" for w in keep_whole for _ in range(30)]
+    tok.train_from_iterator(itertools.chain(texts, boost), trainer=trainer)
     cls, sep = tok.token_to_id('[CLS]'), tok.token_to_id('[SEP]')
     tok.post_processor = processors.TemplateProcessing(single='[CLS] $A [SEP]', pair='[CLS] $A [SEP] $B:1 [SEP]:1',
                                                       special_tokens=[('[CLS]', cls), ('[SEP]', sep)])

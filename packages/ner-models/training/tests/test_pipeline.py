@@ -1,0 +1,83 @@
+"""Unit checks of the pipeline's label plumbing; run by `run.sh smoke` (python -m unittest discover tests)."""
+import random
+import unittest
+
+from veil_ner.decode import decode
+from veil_ner.encode import encode_row
+from veil_ner.gmb import strip_title
+from veil_ner.labels import IGNORE, LABEL2ID, LABELS
+from veil_ner.scoring import Scorer
+from veil_ner.synth import Generator
+from veil_ner.tokenizer import train_wordpiece
+
+TEXTS = ['Maria van der Berg met Okonkwo at Siemens in Rotterdam.', 'SKU-4471-B shipped on Monday to Jean-Luc Picard.'] * 50
+
+
+class EncodeDecode(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tok = train_wordpiece(TEXTS, 300)
+
+    def test_gold_labels_decode_back_to_the_same_spans(self):
+        text = TEXTS[0]
+        spans = [(0, 18, 'PERSON'), (23, 30, 'PERSON'), (34, 41, 'ORGANIZATION'), (45, 54, 'LOCATION')]
+        ids, labels = encode_row(self.tok, text, spans, 128)
+        enc = self.tok.encode(text)
+        self.assertEqual(ids, enc.ids)
+        self.assertEqual(labels[0], IGNORE)
+        self.assertEqual(labels[-1], IGNORE)
+        pred = [LABEL2ID['O'] if y == IGNORE else y for y in labels]
+        self.assertEqual(decode(enc.tokens, enc.offsets, enc.special_tokens_mask, pred), spans)
+
+    def test_truncation_keeps_sep_and_ignores_it(self):
+        ids, labels = encode_row(self.tok, ' '.join(TEXTS[:10]), [], 16)
+        self.assertEqual(len(ids), 16)
+        self.assertEqual(ids[-1], self.tok.token_to_id('[SEP]'))
+        self.assertEqual(labels[-1], IGNORE)
+
+    def test_word_pieces_follow_their_word(self):
+        enc = self.tok.encode('Rotterdamxyz')
+        pred = [0] + [LABEL2ID['B-LOCATION']] + [0] * (len(enc.ids) - 2)
+        spans = decode(enc.tokens, enc.offsets, enc.special_tokens_mask, pred)
+        self.assertEqual(spans, [(0, 12, 'LOCATION')])
+        # and a piece labelled on its own never becomes a fragment entity
+        pred = [0, 0] + [LABEL2ID['B-PERSON']] * (len(enc.ids) - 3) + [0]
+        self.assertEqual(decode(enc.tokens, enc.offsets, enc.special_tokens_mask, pred), [])
+
+
+class Scoring(unittest.TestCase):
+    def test_overlap_of_half_the_shorter_span_matches_once(self):
+        s = Scorer(['PERSON', 'LOCATION'])
+        s.add([(0, 3, 'PERSON'), (4, 13, 'PERSON'), (20, 25, 'LOCATION')], [(0, 13, 'PERSON'), (20, 30, 'PERSON')])
+        r = s.report()
+        self.assertEqual((r['PERSON']['tp'], r['PERSON']['fp'], r['PERSON']['fn']), (1, 1, 1))
+        self.assertEqual(r['LOCATION']['fp'], 1)
+
+    def test_locations_on_ignored_regions_are_not_scored(self):
+        s = Scorer(['LOCATION', 'PERSON'])
+        s.add([(0, 5, 'LOCATION'), (0, 5, 'PERSON')], [], ignore=[(0, 6)])
+        r = s.report()
+        self.assertEqual(r['LOCATION']['fp'], 0)
+        self.assertEqual(r['PERSON']['fp'], 1)
+
+
+class Data(unittest.TestCase):
+    def test_titles_are_cut_from_gmb_person_spans(self):
+        text = 'said Prime Minister Gordon Brown today'
+        end = text.index(' today')
+        self.assertEqual(text[strip_title(text, 5, end):end], 'Gordon Brown')
+        self.assertEqual(strip_title('Mr.', 0, 3), 0)
+
+    def test_synthetic_spans_point_at_entity_text(self):
+        gen = Generator(seed=5, per_locale=5)
+        for _ in range(300):
+            text, spans = gen.document()
+            for start, end, label in spans:
+                self.assertIn(label, {'PERSON', 'ORGANIZATION', 'LOCATION'})
+                value = text[start:end]
+                self.assertTrue(value and value == value.strip() and '\n' not in value, repr(value))
+        self.assertEqual(len(LABELS), 7)
+
+
+if __name__ == '__main__':
+    unittest.main()

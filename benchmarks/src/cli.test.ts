@@ -47,7 +47,7 @@ describe('veil-bench CLI (child process)', () => {
     expect(r.stderr).not.toContain('failed');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('veil:patterns');
-    expect(r.stdout).toMatch(/restore rate 100\.0%/);
+    expect(r.stdout).toMatch(/restore rate 100\.00%/);
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(Object.keys(json)).toEqual([
       'dataset', 'config', 'documents', 'entities', 'micro', 'strict_micro', 'leak_rate', 'latency_ms', 'chars_per_s', 'peak_rss_mb',

@@ -31,7 +31,7 @@ describe('reports', () => {
     expect(text).toMatch(/peer<x>\s+100\.0\s+50\.0\s+66\.7/);
     expect(text).toMatch(/PERSON\s+1\s+100\.0\/100\.0\/100\.0\s+n\/a/);
     expect(text).toContain('presidio skipped: not installed');
-    expect(text).toContain('3/4 values restored (restore rate 75.0%)');
+    expect(text).toContain('3/4 values restored (restore rate 75.00%)');
   });
 
   it('renders Markdown tables and a self-contained, escaped HTML page', () => {

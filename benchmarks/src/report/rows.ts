@@ -73,7 +73,7 @@ export function roundTripLine(report: BenchReport): string | undefined {
   if (!r) return undefined;
   return (
     `Round trip through the stand-in model: ${r.restored}/${r.placed} values restored ` +
-    `(restore rate ${pct(r.restoreRate)}%), ${r.mangled} placeholders mangled on purpose, ` +
+    `(restore rate ${(r.restoreRate * 100).toFixed(2)}%), ${r.mangled} placeholders mangled on purpose, ` +
     `${r.unresolved} left unresolved, over ${r.documents} documents.`
   );
 }

@@ -31,6 +31,11 @@ export interface LoadOptions {
   /** onnxruntime intra-op threads; defaults to min(4, available cores). */
   intraOpNumThreads?: number;
   graphOptimizationLevel?: 'disabled' | 'basic' | 'extended' | 'all';
+  /**
+   * Let onnxruntime's worker threads busy-wait between operators. Off by default: on a shared or busy machine
+   * spinning threads fight each other (measured on 2 cores under load: 11.7 ms with, 3.8 ms without, per run).
+   */
+  allowSpinning?: boolean;
 }
 
 /** A config name ('veil-ner-small', 'dslim/bert-base-NER', ...), a config object, or a model directory path. */
@@ -137,6 +142,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
       interOpNumThreads: 1,
       executionMode: 'sequential',
       graphOptimizationLevel: options.graphOptimizationLevel ?? 'all',
+      extra: { session: { intra_op: { allow_spinning: options.allowSpinning ? '1' : '0' } } },
     });
     return new NerModel({
       id: modelId,

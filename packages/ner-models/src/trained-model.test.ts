@@ -46,7 +46,9 @@ for (const [name, dir] of MODELS) {
       const batched = await model.predictBatch(texts);
       const single = await Promise.all(texts.map((t) => model.predict(t)));
       expect(batched.map(spans)).toEqual(single.map(spans));
-      batched.flat().forEach((e, i) => expect(e.score).toBeCloseTo(single.flat()[i]!.score, 4));
+      // int8 dynamic quantization scales activations over the whole batch, so scores move slightly (measured
+      // up to 0.012 on the bundled model); spans and types must not change.
+      batched.flat().forEach((e, i) => expect(Math.abs(e.score - single.flat()[i]!.score)).toBeLessThan(0.05));
     });
 
     it('returns whole words, in order, without overlaps, on long windowed text', async () => {
@@ -67,7 +69,7 @@ for (const [name, dir] of MODELS) {
         const model = await loadNerModel('bundled');
         const text = SENTENCES[0]!;
         const found = (await model.predict(text)).map((e) => [text.slice(e.start, e.end), e.type]);
-        expect(found).toContainEqual(['John Smith', 'PERSON']);
+        expect(found).toEqual([['John Smith', 'PERSON'], ['Acme Corp', 'ORGANIZATION'], ['London', 'LOCATION']]);
       });
     }
   });

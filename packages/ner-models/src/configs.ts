@@ -11,7 +11,7 @@ export interface NerModelConfig {
   name: string;
   /** Hugging Face repository id; the model is looked up in the hub cache under it. */
   repoId?: string;
-  /** Local directory in the Hugging Face layout; wins over `repoId`. */
+  /** Local directory in the Hugging Face layout; wins over `repoId`. With neither, the bundled model's files are used. */
   path?: string;
   /** Hub revision (branch, tag or commit); `main` when absent. */
   revision?: string;
@@ -67,7 +67,8 @@ const BUILT_IN: NerModelConfig[] = [
     labels: CONLL_LABELS,
     // What the training pipeline evaluates with (its config.json says so too).
     aggregation: 'simple',
-    maxLength: 256,
+    // Trained on sequences of at most 128 tokens: longer windows would feed it positions it never learned.
+    maxLength: 128,
     stride: 32,
     thresholds: CONLL_THRESHOLDS,
     batchSize: 8,
@@ -182,9 +183,8 @@ export function validateModelConfig(config: NerModelConfig): void {
   };
   if (typeof config !== 'object' || config === null) throw new TypeError('NER model config must be an object');
   if (typeof config.name !== 'string' || config.name.length === 0) fail('name must be a non-empty string');
-  if (config.path === undefined && config.repoId === undefined && config.name !== BUNDLED_MODEL) {
-    fail('needs a path (local directory) or a repoId (hub id)');
-  }
+  if (config.path !== undefined && (typeof config.path !== 'string' || config.path.length === 0)) fail('path must be a directory');
+  if (config.repoId !== undefined && !/^[\w.-]+(?:\/[\w.-]+)?$/.test(config.repoId)) fail('repoId must look like org/name');
   if (typeof config.onnxFile !== 'string' || config.onnxFile.length === 0) fail('onnxFile must be a file name');
   if (!['simple', 'first', 'max', 'average'].includes(config.aggregation)) {
     fail('aggregation must be simple, first, max or average');

@@ -32,7 +32,8 @@ export function defaultHubCache(): string {
 /** Directories that may hold the model, most specific first. */
 export function candidateDirectories(config: NerModelConfig, roots: SearchRoots): string[] {
   if (config.path !== undefined) return [config.path];
-  if (config.repoId === undefined) return config.name === BUNDLED_MODEL ? [bundledModelDirectory()] : [];
+  // Neither a path nor a hub id: the bundled model's files (so its config can be copied and retuned).
+  if (config.repoId === undefined) return [bundledModelDirectory()];
   const repo = config.repoId;
   const revision = config.revision ?? 'main';
   const dirs: string[] = [];

@@ -65,8 +65,8 @@ const BUILT_IN: NerModelConfig[] = [
     onnxFile: 'onnx/model.onnx',
     quantizedOnnxFile: 'onnx/model_quantized.onnx',
     labels: CONLL_LABELS,
-    // What the training pipeline evaluates with (its config.json says so too).
-    aggregation: 'simple',
+    // 'first' over 'simple': on the benchmark samples (interim model, 23:48) F1 0.571 against 0.488, same on GMB dev.
+    aggregation: 'first',
     // Trained on sequences of at most 128 tokens: longer windows would feed it positions it never learned.
     maxLength: 128,
     stride: 32,

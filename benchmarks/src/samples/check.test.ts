@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // Independent validators from the packages @veil/scanners depends on.
-import validator from '../../../packages/scanners/node_modules/validator/index.js';
+import validator from 'validator';
 import { checkDocuments, findUnlabelledRepeats } from './check.js';
 import { sliceCodePoints } from './dataset.js';
 import type { SampleDocument } from './dataset.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 // The validators come from the packages @veil/scanners depends on; they check the generated values
 // independently of the generator code that made them.
-import validator from '../../../packages/scanners/node_modules/validator/index.js';
-import { isValidPhoneNumber } from '../../../packages/scanners/node_modules/libphonenumber-js/max/index.js';
+import validator from 'validator';
+import { isValidPhoneNumber } from 'libphonenumber-js/max';
 import { checkDocuments, findUnlabelledRepeats, summarize } from './check.js';
 import { compileSources, SAMPLES_FILE } from './compile.js';
 import { parseJsonl, SAMPLE_LABELS, sliceCodePoints, toJsonl } from './dataset.js';

@@ -79,5 +79,17 @@ class Data(unittest.TestCase):
         self.assertEqual(len(LABELS), 7)
 
 
+
+class GluedNames(unittest.TestCase):
+    def test_hyphenated_and_dotted_names_stay_whole_and_punctuation_never_starts_an_entity(self):
+        tokens = ['[CLS]', 'Mary', '-', 'Jane', 'of', 'Acme', 'Inc', '.', ',', '-', '[SEP]']
+        offsets = [(0, 0), (0, 4), (4, 5), (5, 9), (10, 12), (13, 17), (18, 21), (21, 22), (22, 23), (24, 25), (0, 0)]
+        special = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]
+        L = LABEL2ID
+        pred = [0, L['B-PERSON'], L['B-PERSON'], L['B-PERSON'], 0, L['B-ORGANIZATION'], L['I-ORGANIZATION'],
+                L['B-ORGANIZATION'], L['B-ORGANIZATION'], L['B-PERSON'], 0]
+        self.assertEqual(decode(tokens, offsets, special, pred), [(0, 9, 'PERSON'), (13, 22, 'ORGANIZATION')])
+
+
 if __name__ == '__main__':
     unittest.main()

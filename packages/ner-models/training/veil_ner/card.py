@@ -20,7 +20,7 @@ def render(m: dict) -> str:
         f"Shipped ONNX file(s): {', '.join('onnx/' + f for f in m['shipped_files'])} "
         f"({', '.join(f'{f}: {b / 1e6:.1f} MB' for f, b in m['onnx_bytes'].items())}). "
         f"Parameters: {m['train']['parameters']:,}. Training: {m['train']['steps']} steps over {m['train']['examples']:,} examples "
-        f"({m['train']['tokens']:,} tokens per epoch), {m['train']['seconds'] / 60:.1f} min wall time on 2 shared CPU cores.",
+        f"({m['train']['tokens']:,} tokens per epoch), {m['train']['seconds'] / 60:.1f} min wall time with one torch thread on a 2-core machine shared with other jobs.",
         '',
         f"**GMB dev** ({shipped['gmb_dev']['documents']:,} sentences; LOCATION gold = `geo` spans; LOCATION predictions on `gpe` spans are not scored):",
         '', table(shipped['gmb_dev']['gpe_predictions_ignored']), '',
@@ -30,6 +30,9 @@ def render(m: dict) -> str:
     if 'samples' in shipped:
         s = shipped['samples']
         parts += [f"**Project sample transcripts** ({', '.join(s['files'])}, {s['documents']} documents), model alone:", '', table(s), '']
+        odd = s.get('person_on_non_names', [])
+        parts += [f"PERSON predictions on timestamps, SKUs, hashes, versions or weekday names in the samples (model alone): "
+                  f"{len(odd)}" + (f" ({'; '.join(odd[:10])})" if odd else '') + '.', '']
     fp32, int8 = m['onnx_fp32']['gmb_dev']['gpe_predictions_ignored']['micro']['f1'], m['onnx_int8']['gmb_dev']['gpe_predictions_ignored']['micro']['f1']
     parts += [f"int8 vs fp32 on GMB dev (micro F1 over the three types): {int8:.4f} vs {fp32:.4f}."]
     return '\n'.join(parts)

@@ -1,7 +1,18 @@
-"""Per-token label ids -> character spans (the 'simple' aggregation of HF pipelines, word pieces joined)."""
+"""Per-token label ids -> character spans: whole words, BIO runs, names glued by inner punctuation kept whole.
+
+Close to the Node runtime's 'simple' aggregation (packages/ner-models/src/aggregation.ts), so the numbers the
+pipeline reports are the ones users get: word pieces follow their word, punctuation never starts an entity, and
+". - ' ’ &" glued inside a name (Mary-Jane, O'Neil, AT&T, Inc.) does not split it.
+"""
 from __future__ import annotations
 
 from .labels import LABELS
+
+INNER_PUNCTUATION = {'.', '-', "'", '\u2019', '&'}
+
+
+def is_punctuation(token: str) -> bool:
+    return not any(ch.isalnum() for ch in token)
 
 
 def decode(tokens: list[str], offsets: list[tuple[int, int]], special: list[int], pred: list[int]) -> list[tuple[int, int, str]]:
@@ -11,20 +22,25 @@ def decode(tokens: list[str], offsets: list[tuple[int, int]], special: list[int]
         if sp:
             current = None
             continue
-        label = LABELS[p]
-        continuation = tok.startswith('##')
-        if continuation:
-            # A word piece follows its word's first piece, whatever its own label says (whole words only).
+        if tok.startswith('##'):
             if current is not None:
                 current[1] = e
+            continue
+        label = LABELS[p]
+        glued = current is not None and s == current[1]
+        if is_punctuation(tok):
+            if glued and tok in INNER_PUNCTUATION and label != 'O':
+                current[1] = e
+            elif not (glued and tok in INNER_PUNCTUATION):
+                current = None
             continue
         if label == 'O':
             current = None
             continue
         bio, typ = label.split('-', 1)
-        if current is not None and bio == 'I' and current[2] == typ:
+        if current is not None and current[2] == typ and (bio == 'I' or glued):
             current[1] = e
         else:
             current = [s, e, typ]
             spans.append(current)
-    return [tuple(x) for x in spans]
+    return [(s, e, t) for s, e, t in spans]

@@ -13,6 +13,7 @@ import glob
 import json
 import os
 import random
+import re
 import shutil
 import sys
 import time
@@ -169,8 +170,26 @@ def evaluate(tok, run, p: Profile) -> dict:
         preds = predict_spans(tok, [d['text'] for d in docs], run)
         for d, pr in zip(docs, preds):
             sc.add(pr, [(s['start'], s['end'], {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}.get(s['label'], s['label'])) for s in d['spans']])
-        result['samples'] = {'files': [str(Path(f).relative_to(REPO)) for f in samples], 'documents': len(docs), **sc.report()}
+        result['samples'] = {'files': [str(Path(f).relative_to(REPO)) for f in samples], 'documents': len(docs), **sc.report(),
+                             'person_on_non_names': person_on_non_names(docs, preds)}
     return result
+
+
+# Values the issue says must never become PERSON: timestamps, SKUs, hashes, versions, weekday names.
+NON_NAME = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|[A-Z]{2,}-?\d|\d+[A-Z]|[0-9a-f]{7,}|v?\d+\.\d+|"
+                      r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", re.IGNORECASE)
+
+
+def person_on_non_names(docs: list[dict], preds: list[list[tuple[int, int, str]]]) -> list[str]:
+    """PERSON predictions over a timestamp, SKU, hash, version or weekday that no gold PERSON covers."""
+    hits = []
+    for d, pr in zip(docs, preds):
+        gold = [(s['start'], s['end']) for s in d['spans'] if s['label'] in ('PERSON', 'PER')]
+        for start, end, typ in pr:
+            value = d['text'][start:end]
+            if typ == 'PERSON' and NON_NAME.search(value) and not any(a < end and start < b for a, b in gold):
+                hits.append(f"{d['id']}: {value!r}")
+    return hits
 
 
 def stage_eval(p: Profile, work: Path) -> None:

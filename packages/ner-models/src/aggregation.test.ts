@@ -50,6 +50,12 @@ describe('aggregateEntities', () => {
       .toEqual([{ text: 'John Smith', type: 'PERSON', score: 0.8 }]);
   });
 
+  it('never continues an entity across a line break', () => {
+    const t = 'COUNTY OF ALAMEDA\n\nMaria Gonzalez';
+    const spec: Array<[number, Label, number]> = [[0, 'O', 0.9], [1, 'O', 0.9], [2, 'B-LOC', 0.9], [3, 'I-LOC', 0.9], [4, 'I-LOC', 0.9]];
+    expect(run(t, spec, 'first').map((e) => e.text)).toEqual(['ALAMEDA', 'Maria Gonzalez']);
+  });
+
   it('starts a new entity at a second B- of the same type', () => {
     const t = 'Ann Bob';
     expect(run(t, [[0, 'B-PER', 0.9], [1, 'B-PER', 0.9]], 'first').map((e) => e.text)).toEqual(['Ann', 'Bob']);

@@ -160,10 +160,11 @@ function groupUnits(text: string, units: readonly LabelledUnit[], labels: readon
     }
     if (open && label.type === open.type) {
       const reach = pendingEnd >= 0 ? pendingEnd : open.end;
-      const continues = unit.word === open.lastWord
-        || label.tag === 'inside'
+      // Names do not run across a line break; merging there would also swallow the text's layout.
+      const continues = unit.word === open.lastWord || (!hasLineBreak(text, reach, unit.start) && (
+        label.tag === 'inside'
         || label.entity !== open.label
-        || unit.start === reach;
+        || unit.start === reach));
       if (continues) {
         open.end = Math.max(open.end, unit.end);
         open.scoreSum += unit.score;
@@ -181,6 +182,14 @@ function groupUnits(text: string, units: readonly LabelledUnit[], labels: readon
   }
   close();
   return entities;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return true;
+  }
+  return false;
 }
 
 /**

@@ -2,7 +2,7 @@
  * End to end on a court complaint: patterns + the light NER tier (compromise), allowedNames, hiddenNames and a
  * preamble, then the model's answer restored, both checked character for character. The bundled model was
  * still being retrained while this was written, so with it the test checks what must hold for any model
- * version (no listed value leaks, the allowed name stays, the exact round trip) rather than its exact output.
+ * version (no listed value leaks, the exact round trip) rather than its exact output.
  * Known gaps show up in the exact text on purpose: no recognizer covers dates or ZIP codes, and compromise
  * misses "Springfield".
  */
@@ -88,7 +88,7 @@ describe('court complaint, end to end', () => {
 });
 
 describe.skipIf(!existsSync(join(bundledModelDirectory(), 'config.json')))('court complaint with the default configuration (patterns + bundled model)', () => {
-  it('leaks none of the personal values, keeps the allowed name and restores the prompt exactly', async () => {
+  it('leaks none of the personal values and restores the prompt exactly', async () => {
     const vault = new Vault();
     const anonymize = new Anonymize({ vault, allowedNames: ['John Doe'], hiddenNames: ['Test LLC'], preamble: PREAMBLE });
     const result = await anonymize.scan(COMPLAINT);

@@ -157,5 +157,7 @@ DOMAIN_WORDS = (
     'vacation leave complaint review promotion contract offer resignation interview candidate deposition witness '
     'plaintiff defendant counsel objection exhibit record court judge hearing motion trustee bankruptcy schedule '
     'claim claimant tenant landlord lease deposit meeting agenda minutes action items quarter revenue forecast '
-    'pipeline quote discount renewal subscription customer support agent caller chat transcript notes summary'
+    'pipeline quote discount renewal subscription customer support agent caller chat transcript notes summary '
+    'yesterday today tomorrow lunch dinner breakfast coffee station airport hotel office supplier vendor client '
+    'colleague neighbour neighbor husband wife daughter son sister brother friend boss contractor landlord'
 ).split()

@@ -145,7 +145,7 @@ class Generator:
         r = self.rng.random()
         if r < 0.20:
             name = self.rng.choice(lx.REAL_ORGS)
-        elif r < 0.32:
+        elif r < 0.26:
             name = self.coined_org()
         elif r < 0.45:
             name = self.rng.choice(list(self.fakers.values())).company()
@@ -201,7 +201,8 @@ class Generator:
     def coined_org(self) -> str:
         word = ''.join(self.rng.choice(lx.ORG_SYLLABLES) for _ in range(self.rng.randint(2, 3))).capitalize()
         r = self.rng.random()
-        if r < 0.4:
+        # Bare coined words are rare: as a bare word a made-up name reads like a person's name as often as a firm's.
+        if r < 0.1:
             return word
         if r < 0.8:
             return f"{word} {self.rng.choice(lx.ORG_COINED_KINDS)}"

@@ -9,12 +9,15 @@ import random
 import re
 import string
 from collections.abc import Callable, Iterator
+from datetime import date, datetime, time as midnight_of
 
 from faker import Faker
 
 from . import lexicon as lx
 from .templates import TEMPLATES
 
+# Absolute bounds: Faker's relative ranges ('-2y', 'now') depend on the day of the run and break reproducibility.
+FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2027, 12, 31)
 SLOT = re.compile(r"\{([A-Z_]+)(?::([UL]))?\}")  # {PERSON:U} = upper-cased, {FIRST:L} = lower-cased
 Piece = tuple[str, list[tuple[int, int, str]]]  # text and spans relative to it
 
@@ -224,7 +227,7 @@ class Generator:
 
     # --- hard-negative filler slots ---------------------------------------------------------------------------
     def date(self) -> Piece:
-        d = self.fakers['en_US'].date_between('-5y', '+1y')
+        d = self.fakers['en_US'].date_between(FIRST_DAY, LAST_DAY)
         fmt = self.rng.choice(['%B %d, %Y', '%d %B %Y', '%Y-%m-%d', '%m/%d/%Y', '%d.%m.%Y', '%b %d', '%A, %B %d'])
         return self.plain(d.strftime(fmt))
 
@@ -233,7 +236,7 @@ class Generator:
         return self.plain(self.rng.choice([f"{h:02d}:{m:02d}", f"{(h % 12) or 12}:{m:02d} {'AM' if h < 12 else 'PM'}", f"{h:02d}:{m:02d}:{self.rng.randint(0, 59):02d}"]))
 
     def timestamp(self) -> Piece:
-        d = self.fakers['en_US'].date_time_between('-2y', 'now')
+        d = self.fakers['en_US'].date_time_between(datetime.combine(FIRST_DAY, midnight_of()), datetime.combine(LAST_DAY, midnight_of()))
         return self.plain(self.rng.choice([d.strftime('%Y-%m-%dT%H:%M:%SZ'), d.strftime('[%H:%M:%S]'), d.strftime('%Y-%m-%d %H:%M'), d.strftime('(%H:%M)')]))
 
     def sku(self) -> Piece:

@@ -22,6 +22,12 @@ def train_wordpiece(texts: Iterable[str], vocab_size: int, keep_whole: Iterable[
     # Common words are repeated so they become single tokens even when the corpus rarely uses them.
     boost = [f"{w} {w.capitalize()} {w.upper()}" for w in keep_whole for _ in range(30)]
     tok.train_from_iterator(itertools.chain(texts, boost), trainer=trainer)
+    # The trainer numbers its alphabet in hash-map order, so ids change from run to run; the token set does not.
+    # Renumbering in a fixed order makes the tokenizer, and so the trained model, reproducible.
+    learned = tok.get_vocab()
+    ordered = SPECIAL + sorted(t for t in learned if t not in SPECIAL)
+    tok.model = models.WordPiece(vocab={t: i for i, t in enumerate(ordered)}, unk_token='[UNK]',
+                                 max_input_chars_per_word=100, continuing_subword_prefix='##')
     cls, sep = tok.token_to_id('[CLS]'), tok.token_to_id('[SEP]')
     tok.post_processor = processors.TemplateProcessing(single='[CLS] $A [SEP]', pair='[CLS] $A [SEP] $B:1 [SEP]:1',
                                                       special_tokens=[('[CLS]', cls), ('[SEP]', sep)])

@@ -49,6 +49,11 @@ describe('NerModel on a real tokenizer and ONNX graph', () => {
     expect(found(text, await model.predict(text))).toEqual([['John', 'PERSON'], ['Smith', 'PERSON']]);
   });
 
+  it('drops a person or organization without a single letter', async () => {
+    const text = '1 . John Smith met Ann';
+    expect(found(text, await model.predict(text))).toEqual([['John Smith', 'PERSON'], ['Ann', 'PERSON']]);
+  });
+
   it('returns nothing for empty or blank text and for text without entities', async () => {
     expect(await model.predict('')).toEqual([]);
     expect(await model.predict(' \n ')).toEqual([]);

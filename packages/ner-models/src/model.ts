@@ -56,6 +56,10 @@ interface TextWork {
 
 const SUPPORTED_INPUTS = new Set(['input_ids', 'attention_mask', 'token_type_ids']);
 
+/** A person or organization is always written with letters; a bare "1." tagged PERSON is a model slip. */
+const NAME_TYPES = new Set(['PERSON', 'ORGANIZATION']);
+const HAS_LETTER = /\p{L}/u;
+
 export class NerModel {
   readonly id: string;
   readonly config: NerModelConfig;
@@ -116,7 +120,8 @@ export class NerModel {
       const entities = aggregateEntities(texts[index]!, w.encoded.words, {
         tokenWord: w.encoded.tokenWord, probs: w.probs, labelCount,
       }, this.labels, this.config.aggregation);
-      return entities.filter((e) => e.score >= (thresholds[e.type] ?? thresholds.default ?? 0.5));
+      return entities.filter((e) => e.score >= (thresholds[e.type] ?? thresholds.default ?? 0.5)
+        && !(NAME_TYPES.has(e.type) && !HAS_LETTER.test(texts[index]!.slice(e.start, e.end))));
     });
   }
 

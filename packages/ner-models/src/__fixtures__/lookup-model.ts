@@ -20,6 +20,8 @@ export const VOCAB: Record<string, [Label, number]> = {
   Samuel: ['B-PER', 4], L: ['I-PER', 4], Jackson: ['I-PER', 4], John: ['B-PER', 4], Smith: ['I-PER', 4],
   JOHN: ['B-PER', 4], SMITH: ['I-PER', 4], Ann: ['B-PER', 4], '##e': ['I-PER', 4], Zoë: ['B-PER', 4],
   Mary: ['B-PER', 4], Jane: ['B-PER', 4], Faint: ['B-PER', 1],
+  // A model slip: a list number tagged as a person.
+  '1': ['B-PER', 4],
   Acme: ['B-ORG', 4], Corp: ['I-ORG', 4], Globex: ['B-ORG', 4],
   Wash: ['B-LOC', 4], '##ington': ['I-LOC', 4], Paris: ['B-LOC', 4], Berlin: ['B-LOC', 4],
   // "Zedex" splits into Zed (ORG, sure) + ##ex (PER, unsure): aggregation strategies disagree on it.

@@ -149,6 +149,14 @@ describe('Anonymize allowed and hidden names', () => {
     expect((await anonymizer({ recognizers: [partial], allowedNames: ['John Doe'] }).scan('John')).sanitized).toBe('[REDACTED_PERSON_1]');
   });
 
+  it('never redacts part of an allowed name, but still redacts a longer value around it', async () => {
+    const text = 'Acme Support and Acme Support Team';
+    // A model that tags only "Acme" inside the allowed "Acme Support", and the whole of the longer team name.
+    const model = fixedRecognizer('fixed', [['PERSON', 0, 4, 0.9], ['ORGANIZATION', 17, 34, 0.9]]);
+    const result = await anonymizer({ recognizers: [model], allowedNames: ['acme support'] }).scan(text);
+    expect(result.sanitized).toBe('Acme Support and [REDACTED_ORGANIZATION_1]');
+  });
+
   it('always redacts hidden names as CUSTOM, whole words only, literally', async () => {
     const scanner = anonymizer({ hiddenNames: ['Test LLC', 'A+B (Ltd.)'], entityTypes: ['EMAIL_ADDRESS'] });
     const result = await scanner.scan('test llc, TEST   LLC, Test LLCs, ATest LLC, AAB (Ltd.) and A+B (Ltd.).');

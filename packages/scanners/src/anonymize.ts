@@ -50,14 +50,16 @@ const fold = (name: string): string => name.trim().toLowerCase();
 const WORD_CHAR_AT_END = /[\p{L}\p{M}\p{N}_]$/u;
 const WORD_CHAR_AT_START = /^[\p{L}\p{M}\p{N}_]/u;
 
-interface HiddenNameMatcher {
+interface NameMatcher {
   pattern: RegExp;
   wordAtStart: boolean;
   wordAtEnd: boolean;
 }
 
+interface Occurrence { start: number; end: number; text: string }
+
 /** A literal, case-insensitive pattern; any run of whitespace in the name matches any run in the text. */
-function compileHiddenName(name: string): HiddenNameMatcher {
+function compileName(name: string): NameMatcher {
   const trimmed = name.trim();
   const escaped = trimmed.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
   return {
@@ -67,19 +69,30 @@ function compileHiddenName(name: string): HiddenNameMatcher {
   };
 }
 
-function findHiddenNames(matchers: HiddenNameMatcher[], text: string): Finding[] {
-  const found: Finding[] = [];
+function findNames(matchers: NameMatcher[], text: string): Occurrence[] {
+  const found: Occurrence[] = [];
   for (const { pattern, wordAtStart, wordAtEnd } of matchers) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      // Whole words only: "Acme" must not redact part of "Acmeville".
+      // Whole words only: "Acme" must not match part of "Acmeville".
       if (wordAtStart && WORD_CHAR_AT_END.test(text.slice(Math.max(0, start - 2), start))) continue;
       if (wordAtEnd && WORD_CHAR_AT_START.test(text.slice(end, end + 2))) continue;
-      found.push({ type: 'CUSTOM', start, end, text: m[0], score: 1, recognizer: HIDDEN_NAMES_RECOGNIZER, explanation: ['hidden name'] });
+      found.push({ start, end, text: m[0] });
     }
   }
   return found;
+}
+
+const hiddenNameFinding = ({ start, end, text }: Occurrence): Finding =>
+  ({ type: 'CUSTOM', start, end, text, score: 1, recognizer: HIDDEN_NAMES_RECOGNIZER, explanation: ['hidden name'] });
+
+/**
+ * An allowed name is never redacted, not even in part: a model that tags only "Acme" inside the allowed
+ * "Acme Support" must not redact it. A longer value that merely contains an allowed name is still redacted.
+ */
+function isAllowed(f: Finding, allowed: ReadonlySet<string>, occurrences: readonly Occurrence[]): boolean {
+  return allowed.has(fold(f.text)) || occurrences.some((o) => o.start <= f.start && f.end <= o.end);
 }
 
 function checkStringList(value: unknown, option: string): string[] {
@@ -153,7 +166,8 @@ export class Anonymize implements InputScanner {
   readonly preamble: string;
   private readonly entityTypes: ReadonlySet<string> | undefined;
   private readonly allowedNames: ReadonlySet<string>;
-  private readonly hiddenNames: HiddenNameMatcher[];
+  private readonly allowedNameMatchers: NameMatcher[];
+  private readonly hiddenNames: NameMatcher[];
   private readonly patternRecognizers: Recognizer[];
   private readonly nerOption: NerOption | undefined;
   private readonly maxLength: number;
@@ -191,7 +205,8 @@ export class Anonymize implements InputScanner {
       throw new ConfigurationError('a name cannot be in both allowedNames and hiddenNames');
     }
     this.allowedNames = new Set(allowed);
-    this.hiddenNames = hidden.map(compileHiddenName);
+    this.allowedNameMatchers = checkStringList(options.allowedNames, 'allowedNames').map(compileName);
+    this.hiddenNames = hidden.map(compileName);
 
     if (options.recognizers !== undefined && !Array.isArray(options.recognizers)) throw new ConfigurationError('recognizers must be an array');
     const extra = (options.recognizers ?? []).map(checkRecognizer);
@@ -268,12 +283,13 @@ export class Anonymize implements InputScanner {
     const recognizers = await this.recognizers();
     const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view)));
 
-    const kept = perRecognizer
+    const candidates = perRecognizer
       .flat()
       .filter((f) => f.score >= this.threshold)
-      .filter((f) => !this.entityTypes || this.entityTypes.has(f.type))
-      .filter((f) => !this.allowedNames.has(fold(f.text)));
-    kept.push(...findHiddenNames(this.hiddenNames, view.text));
+      .filter((f) => !this.entityTypes || this.entityTypes.has(f.type));
+    const allowedOccurrences = findNames(this.allowedNameMatchers, view.text);
+    const kept = candidates.filter((f) => !isAllowed(f, this.allowedNames, allowedOccurrences));
+    kept.push(...findNames(this.hiddenNames, view.text).map(hiddenNameFinding));
 
     // Placeholders already in the prompt (a sanitized history sent again) stay as they are, so
     // anonymizing twice changes nothing and Deanonymize can still restore them.

@@ -31,6 +31,7 @@ const SELECTORS = [
 
 interface TermJson {
   tags?: string[];
+  pre?: string;
   offset?: { start?: number; length?: number };
 }
 
@@ -65,6 +66,18 @@ const EDGE_TRIM = /[\s,;:!?"()[\]{}]/u;
 /** Words whose trailing period belongs to them: initials, D.C.-style dotted forms and company/name suffixes. */
 const ABBREVIATION_BEFORE_DOT = /(?:^|[^\p{L}])(?:\p{L}|[\p{L}.]{0,8}\.\p{L}|Inc|Corp|Co|Ltd|Jr|Sr|St|Bros|Mt|Ft)$/u;
 
+/**
+ * A match's length counts the punctuation before its first term ("- Fiona" after a list bullet) while its start
+ * does not, so that prefix is taken off the length.
+ */
+function matchExtent(match: OffsetJson): { start?: number; length?: number } {
+  const start = match.offset?.start;
+  const length = match.offset?.length;
+  const prefix = match.terms?.[0]?.pre?.trimStart().length ?? 0;
+  if (typeof start !== 'number' || typeof length !== 'number') return { start, length };
+  return { start, length: Math.max(0, length - prefix) };
+}
+
 export class CompromiseRecognizer implements Recognizer {
   readonly name = 'compromise';
   readonly types: EntityType[] = ['PERSON', 'LOCATION', 'ORGANIZATION'];
@@ -84,8 +97,7 @@ export class CompromiseRecognizer implements Recognizer {
     const doc = nlp(text);
     for (const [type, select] of SELECTORS) {
       for (const match of select(doc).json({ offset: true }) as OffsetJson[]) {
-        let start = match.offset?.start;
-        let length = match.offset?.length;
+        let { start, length } = matchExtent(match);
         const nameStart = type === 'PERSON' ? personStart(match) : undefined;
         if (nameStart !== undefined && typeof start === 'number' && typeof length === 'number' && nameStart > start) {
           length -= nameStart - start;

@@ -87,6 +87,12 @@ describe('CompromiseRecognizer', () => {
     expect(texts('MR. WHITCOMBE: Thank you.')).toEqual(['WHITCOMBE']);
   });
 
+  it('ends a person where the name ends after a list bullet', () => {
+    const text = 'Attendees:\n- Fiona needs the deck\n- Gabe will follow up';
+    const people = new CompromiseRecognizer().analyze(text).filter((f) => f.type === 'PERSON');
+    expect(people.map((f) => [f.text, text.slice(f.start, f.end)])).toEqual([['Fiona', 'Fiona'], ['Gabe', 'Gabe']]);
+  });
+
   it('returns nothing for blank text', () => {
     expect(new CompromiseRecognizer().analyze('   ')).toEqual([]);
   });

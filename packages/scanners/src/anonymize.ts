@@ -199,13 +199,13 @@ export class Anonymize implements InputScanner {
       this.entityTypes = new Set(types);
     }
 
-    const allowed = checkStringList(options.allowedNames, 'allowedNames').map(fold);
+    const allowed = checkStringList(options.allowedNames, 'allowedNames');
     const hidden = checkStringList(options.hiddenNames, 'hiddenNames');
-    if (hidden.some((name) => allowed.includes(fold(name)))) {
+    this.allowedNames = new Set(allowed.map(fold));
+    if (hidden.some((name) => this.allowedNames.has(fold(name)))) {
       throw new ConfigurationError('a name cannot be in both allowedNames and hiddenNames');
     }
-    this.allowedNames = new Set(allowed);
-    this.allowedNameMatchers = checkStringList(options.allowedNames, 'allowedNames').map(compileName);
+    this.allowedNameMatchers = allowed.map(compileName);
     this.hiddenNames = hidden.map(compileName);
 
     if (options.recognizers !== undefined && !Array.isArray(options.recognizers)) throw new ConfigurationError('recognizers must be an array');

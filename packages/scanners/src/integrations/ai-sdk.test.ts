@@ -5,25 +5,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Anonymize } from '../anonymize.js';
 import { Deanonymize } from '../deanonymize.js';
-import type { Finding, Recognizer } from '../types.js';
+import { nameRecognizer } from './__fixtures__/names.js';
 import { veilMiddleware } from './ai-sdk.js';
 import { messageText, startTestServer } from './test-server.js';
 import type { TestServer, TestServerOptions } from './test-server.js';
 
-const NAMES = ['John Smith', 'Anna "Nan" Lee'];
-const nameRecognizer: Recognizer = {
-  name: 'test_names',
-  types: ['PERSON'],
-  analyze(text: string): Finding[] {
-    const found: Finding[] = [];
-    for (const name of NAMES) {
-      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-        found.push({ type: 'PERSON', start: i, end: i + name.length, text: name, score: 1, recognizer: 'test_names' });
-      }
-    }
-    return found;
-  },
-};
 const PII = ['John Smith', 'Anna', 'john.smith@example.com'];
 const question = 'Hi, I am John Smith (john.smith@example.com). Say hi to Anna "Nan" Lee.';
 

@@ -4,27 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Anonymize } from '../anonymize.js';
 import { Deanonymize } from '../deanonymize.js';
 import { ConfigurationError, RecognizerError } from '../errors.js';
-import type { Finding, Recognizer } from '../types.js';
+import type { Recognizer } from '../types.js';
+import { nameRecognizer } from './__fixtures__/names.js';
 import { veilFetch } from './openai.js';
 import { messageText, startTestServer } from './test-server.js';
 import type { ChatRequest, TestServer, TestServerOptions } from './test-server.js';
 
-/** Names the default pattern recognizers cannot know; one has quotes to exercise JSON escaping. */
-const NAMES = ['John Smith', 'Anna "Nan" Lee'];
-
-export const nameRecognizer: Recognizer = {
-  name: 'test_names',
-  types: ['PERSON'],
-  analyze(text: string): Finding[] {
-    const found: Finding[] = [];
-    for (const name of NAMES) {
-      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
-        found.push({ type: 'PERSON', start: i, end: i + name.length, text: name, score: 1, recognizer: 'test_names' });
-      }
-    }
-    return found;
-  },
-};
 
 const PII = ['John Smith', 'Anna "Nan" Lee', 'john.smith@example.com', 'Nan'];
 

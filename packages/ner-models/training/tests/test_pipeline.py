@@ -7,7 +7,8 @@ from veil_ner.encode import encode_row
 from veil_ner.gmb import strip_title
 from veil_ner.labels import IGNORE, LABEL2ID, LABELS
 from veil_ner.scoring import Scorer
-from veil_ner.synth import Generator
+from veil_ner.augment import replace_mentions
+from veil_ner.synth import Generator, merge_adjacent
 from veil_ner.tokenizer import train_wordpiece
 
 TEXTS = ['Maria van der Berg met Okonkwo at Siemens in Rotterdam.', 'SKU-4471-B shipped on Monday to Jean-Luc Picard.'] * 50
@@ -89,6 +90,29 @@ class GluedNames(unittest.TestCase):
         pred = [0, L['B-PERSON'], L['B-PERSON'], L['B-PERSON'], 0, L['B-ORGANIZATION'], L['I-ORGANIZATION'],
                 L['B-ORGANIZATION'], L['B-ORGANIZATION'], L['B-PERSON'], 0]
         self.assertEqual(decode(tokens, offsets, special, pred), [(0, 9, 'PERSON'), (13, 22, 'ORGANIZATION')])
+
+
+class Augmentation(unittest.TestCase):
+    def test_first_and_last_name_slots_make_one_name(self):
+        self.assertEqual(merge_adjacent([(6, 11, 'PERSON'), (0, 5, 'PERSON'), (14, 20, 'PERSON'), (21, 25, 'LOCATION')]),
+                         [(0, 11, 'PERSON'), (14, 20, 'PERSON'), (21, 25, 'LOCATION')])
+
+    def test_swapped_mentions_keep_context_and_point_at_the_new_names(self):
+        gen = Generator(seed=3, per_locale=5)
+        text = 'Prime Minister Gordon Brown met HAMAS leaders in Gaza on Monday .'
+        row = {'id': 'g1', 'text': text, 'spans': [
+            {'start': 15, 'end': 27, 'label': 'PERSON'}, {'start': 32, 'end': 37, 'label': 'ORGANIZATION'},
+            {'start': 49, 'end': 53, 'label': 'LOCATION'}]}
+        for _ in range(50):
+            out = replace_mentions(row, gen, random.Random(7))
+            self.assertTrue(out['text'].startswith('Prime Minister ') and out['text'].endswith(' on Monday .'))
+            values = [out['text'][s['start']:s['end']] for s in out['spans']]
+            self.assertEqual([s['label'] for s in out['spans']], ['PERSON', 'ORGANIZATION', 'LOCATION'])
+            self.assertNotEqual(values[0], 'Gordon Brown')
+            self.assertTrue(all(v and v == v.strip() for v in values), values)
+            self.assertTrue(values[1].isupper())  # an ALL-CAPS mention stays ALL-CAPS
+        self.assertIsNone(replace_mentions({'id': 'g2', 'text': 'Rain in Gaza .', 'spans': [
+            {'start': 8, 'end': 12, 'label': 'LOCATION'}]}, gen, random.Random(1)))
 
 
 if __name__ == '__main__':

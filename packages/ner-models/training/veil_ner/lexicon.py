@@ -161,3 +161,48 @@ DOMAIN_WORDS = (
     'yesterday today tomorrow lunch dinner breakfast coffee station airport hotel office supplier vendor client '
     'colleague neighbour neighbor husband wife daughter son sister brother friend boss contractor landlord'
 ).split()
+
+# Conversational lines that open with pronouns, contractions and discourse words: none of them holds a name.
+PRONOUN_LINES = [
+    "He's my son.", "She's my daughter.", "He lives with us now.", "She moved out last spring.", "They said it was fine.",
+    "I'm not sure about that.", "I'm calling about my card.", "I'm sorry, could you repeat that?", "I'll check again.",
+    "I've already done that.", "I'd rather not say.", "We're still waiting.", "We've been customers for years.",
+    "You're welcome.", "You'll get an email shortly.", "It's been three days.", "It was a Tuesday, I think.",
+    "That's right.", "That's not what I ordered.", "There's no record of it.", "Here's the thing.",
+    "His phone was off.", "Her car was parked outside.", "Their office never called back.", "Our team will review it.",
+    "My husband handles the bills.", "My wife opened the account.", "Your request has been logged.",
+    "He does, yes.", "She did.", "I did.", "I don't know.", "I can't remember.", "He never told me.",
+    "She wasn't there.", "They weren't home.", "We don't have that.", "It isn't working.", "He left in October.",
+    "She gave a copy to the manager.", "I gave it to the front desk.", "He says nothing has changed.",
+    "No, that's everything.", "Yes, that's me.", "Yeah, it's fine.", "Okay, thanks.", "Sorry, one second.",
+    "Well, it depends.", "Sure, no problem.", "Right, go on.", "Oh, I see.", "Hmm, let me look.", "Alright then.",
+    "Or maybe the week after.", "And then what happened?", "But it never arrived.", "So what do we do now?",
+    "Or my sister could do it.", "And her brother was there too.", "If so, let me know.", "Because it was late.",
+    "Was he at work that day?", "Did she sign anything?", "Were they aware of it?", "Is he still employed there?",
+    "Has she been paid?", "Do you recall the date?", "Does he have a lawyer?", "Can I speak to a supervisor?",
+    "Could you hold on?", "Would you like a receipt?", "Should I call back later?", "Shall we begin?",
+    "Who else was there?", "What did he say?", "Where did she go?", "When did they leave?", "Why not?",
+    "Nobody answered.", "Someone called twice.", "Everyone agreed.", "None of them knew.", "Both of us signed.",
+    "Thanks for your patience.", "Sorry for the wait.", "Welcome aboard.", "Good luck with the move.",
+    "Nothing further.", "No questions.", "Objection. Leading.", "Sustained.", "Overruled.", "You may step down.",
+]
+# Notes written without a subject often open with a past participle or an imperative.
+VERB_STARTS = ['Repeated', 'Rebooked', 'Updated', 'Requested', 'Confirmed', 'Verified', 'Escalated', 'Rotated',
+               'Reset', 'Closed', 'Reopened', 'Called', 'Emailed', 'Sent', 'Checked', 'Refunded', 'Scheduled',
+               'Cancelled', 'Noted', 'Advised', 'Explained', 'Reviewed', 'Approved', 'Declined', 'Flagged', 'Merged',
+               'Deployed', 'Restarted', 'Patched', 'Fixed', 'Added', 'Removed', 'Moved', 'Asked', 'Told', 'Left',
+               'Spoke', 'Waiting on', 'Following up on', 'Checking', 'Re-sent', 'Blocked', 'Unblocked', 'Masked',
+               'Purged', 'Archived', 'Signed', 'Filed', 'Logged', 'Mailed', 'Returned', 'Transferred', 'Read']
+VERB_OBJECTS = ['back to the caller', 'as a new transfer', 'the address on file', 'a callback for tomorrow',
+                'the card', 'the ticket', 'with billing', 'the logs', 'the invoice', 'the appointment', 'a voicemail',
+                'the refund', 'the keys', 'the old device', 'the claim form', 'the dispute', 'the shipment',
+                'the password', 'the payment', 'the account', 'the order', 'it twice', 'all of it', 'the report']
+SIGNOFFS = ['Sincerely,', 'Best,', 'Best regards,', 'Kind regards,', 'Thanks,', 'Thank you,', 'Cheers,',
+            'Warm regards,', 'Respectfully,', 'Yours truly,', 'Regards,', 'Many thanks,', 'All the best,',
+            'Thanks again,', 'Yours sincerely,', 'Talk soon,']
+REPLY_MARKS = ['Re:', 'RE:', 'Fwd:', 'FW:', 'Fw:', 'Re: Re:', 'RE: RE:', 'Re: Fwd:']
+KIN = ['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'father', 'cousin', 'neighbour',
+       'partner', 'friend', 'colleague', 'manager', 'nephew', 'niece', 'aunt', 'uncle', 'landlord', 'roommate']
+PATH_WORDS = ['static', 'assets', 'api', 'app', 'main', 'vendor', 'index', 'login', 'users', 'orders', 'logs',
+              'export', 'reports', 'config', 'bundle', 'runtime', 'checkout', 'health', 'metrics', 'auth']
+PATH_EXTS = ['js', 'css', 'png', 'svg', 'json', 'html', 'map', 'log', 'csv', 'pdf', 'txt', 'gz', 'py', 'ts']

@@ -49,6 +49,7 @@ class Profile:
     seed: int = 13
     max_len: int = 128
     names_per_locale: int = 120
+    swap_share: float = 0.5       # share of GMB rows with a person that also get a copy with swapped names
 
 
 PROFILES = {
@@ -59,7 +60,7 @@ PROFILES = {
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
     'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
-                    intermediate=1024, steps=2600, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
+                    intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
                     ship='best'),
 }
 
@@ -98,16 +99,18 @@ def recase(row: dict, rng: random.Random, p_upper: float, p_lower: float) -> dic
 
 # --- stages -------------------------------------------------------------------------------------------------
 def stage_data(p: Profile, work: Path) -> None:
+    from .augment import augment
     from .gmb import training_rows
     from .synth import generate
     rng = random.Random(p.seed)
     gmb = training_rows(GMB_TRAIN, p.gmb_rows)
+    swapped = augment(gmb, p.swap_share, p.seed + 2, p.names_per_locale)
     synth = list(generate(p.synth_docs, p.seed, p.names_per_locale))
-    rows = [recase(r, rng, 0.05, 0.05) for r in gmb] + [recase(r, rng, 0.10, 0.10) for r in synth]
+    rows = [recase(r, rng, 0.05, 0.05) for r in gmb + swapped] + [recase(r, rng, 0.10, 0.10) for r in synth]
     rng.shuffle(rows)
     write_jsonl(work / 'train.jsonl', rows)
     write_jsonl(work / 'synth_dev.jsonl', generate(max(200, p.synth_docs // 20), p.seed + 1, p.names_per_locale))
-    log(f"data: {len(gmb)} GMB + {len(synth)} synthetic rows -> {work / 'train.jsonl'}")
+    log(f"data: {len(gmb)} GMB + {len(swapped)} GMB with swapped names + {len(synth)} synthetic rows -> {work / 'train.jsonl'}")
 
 
 def stage_tokenizer(p: Profile, work: Path) -> None:

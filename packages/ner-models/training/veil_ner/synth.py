@@ -83,6 +83,9 @@ class Generator:
             'CODE': lambda: self.plain(self.rng.choice(lx.CODE_IDENTIFIERS)), 'EMAIL': self.email,
             'PHONE': self.phone, 'MONEY': self.money, 'NUM': lambda: self.plain(str(self.rng.randint(1, 500))),
             'TICKET': self.ticket, 'CAP': lambda: self.plain(self.rng.choice(lx.COMMON_CAPS)),
+            'SAY': lambda: self.plain(self.rng.choice(lx.PRONOUN_LINES)), 'DID': self.did,
+            'SIGNOFF': lambda: self.plain(self.rng.choice(lx.SIGNOFFS)), 'RE': lambda: self.plain(self.rng.choice(lx.REPLY_MARKS)),
+            'KIN': lambda: self.plain(self.rng.choice(lx.KIN)), 'PATH': self.path,
         }
 
     # --- entity slots -------------------------------------------------------------------------------------
@@ -266,6 +269,16 @@ class Generator:
     def ticket(self) -> Piece:
         return self.plain(f"{self.rng.choice(['INC', 'TKT', 'CASE', 'PO', 'ORD', 'JIRA'])}-{self.rng.randint(1000, 999999)}")
 
+    def did(self) -> Piece:
+        """A subjectless note such as 'Rebooked as a new transfer.'"""
+        return self.plain(f"{self.rng.choice(lx.VERB_STARTS)} {self.rng.choice(lx.VERB_OBJECTS)}.")
+
+    def path(self) -> Piece:
+        words = [self.rng.choice(lx.PATH_WORDS) for _ in range(self.rng.randint(1, 3))]
+        name = f"{self.rng.choice(lx.PATH_WORDS)}.{self.hash()[0][:8]}.{self.rng.choice(lx.PATH_EXTS)}"
+        path = '/' + '/'.join(words + [name])
+        return self.plain(path if self.rng.random() < 0.6 else f"https://{self.rng.choice(lx.PATH_WORDS)}.example.net{path}")
+
     # --- documents ----------------------------------------------------------------------------------------
     def fill(self, template: str) -> tuple[str, list[tuple[int, int, str]]]:
         out: list[str] = []
@@ -285,7 +298,7 @@ class Generator:
             pos += len(text)
             cursor = m.end()
         out.append(template[cursor:])
-        return ''.join(out), spans
+        return ''.join(out), merge_adjacent(spans)
 
     def document(self) -> tuple[str, list[tuple[int, int, str]]]:
         genre = self.rng.choice(list(TEMPLATES))
@@ -302,6 +315,17 @@ class Generator:
             spans.extend((len(text) + s, len(text) + e, lab) for s, e, lab in rel)
             text += part
         return text, spans
+
+
+def merge_adjacent(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'{FIRST} {LAST}' fills two slots but is one name: two B- tags in a row would teach the model to split names."""
+    merged: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(spans):
+        if merged and merged[-1][2] == label and merged[-1][1] + 1 == start:
+            merged[-1] = (merged[-1][0], end, label)
+        else:
+            merged.append((start, end, label))
+    return merged
 
 
 def common_words() -> list[str]:

@@ -7,12 +7,15 @@ import { ModelRecognizer } from './model-recognizer.js';
 
 export { CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore } from './compromise-recognizer.js';
 export { ModelRecognizer, type ModelRecognizerOptions } from './model-recognizer.js';
+export { refineNameFindings } from './refine/index.js';
 
 /** A model plus how to load it: `{ model: 'dslim/bert-base-NER', load: { allowRemote: true } }`. */
 export interface NerModelOption {
   model: ModelSpec;
   load?: LoadOptions;
   thresholds?: Record<string, number>;
+  /** Post-process the model's name spans (default true); see `ModelRecognizerOptions.refine`. */
+  refine?: boolean;
 }
 
 /**
@@ -39,6 +42,6 @@ export function createNerRecognizer(option: NerOption = 'bundled'): Recognizer {
     throw new ConfigurationError('ner must be a model name, a directory, a config object, "compromise" or a recognizer');
   }
   if (isRecognizer(option)) return option;
-  if (isModelOption(option)) return new ModelRecognizer(option.model, { load: option.load, thresholds: option.thresholds });
+  if (isModelOption(option)) return new ModelRecognizer(option.model, { load: option.load, thresholds: option.thresholds, refine: option.refine });
   return new ModelRecognizer(option);
 }

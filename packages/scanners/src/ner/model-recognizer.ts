@@ -7,6 +7,7 @@ import { loadNerModel, NerModelError, resolveModelConfig } from '@veil/ner-model
 import type { LoadOptions, ModelSpec, NerModel } from '@veil/ner-models';
 import { ConfigurationError, InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
+import { refineNameFindings } from './refine/index.js';
 
 const NER_TYPES: EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
 
@@ -15,6 +16,12 @@ export interface ModelRecognizerOptions {
   load?: LoadOptions;
   /** Per-type minimum scores, overriding the model config's thresholds. */
   thresholds?: Record<string, number>;
+  /**
+   * Post-process the model's PERSON / LOCATION / ORGANIZATION spans (default true): trim punctuation, drop
+   * word pieces of URLs, IDs and contractions and closed-class words, extend pieces of hyphenated names,
+   * assemble postal addresses into one LOCATION. See `refine/index.ts`.
+   */
+  refine?: boolean;
 }
 
 export class ModelRecognizer implements Recognizer {
@@ -52,7 +59,7 @@ export class ModelRecognizer implements Recognizer {
     } catch (error) {
       throw this.wrap(error);
     }
-    return entities.map((e) => ({
+    const findings = entities.map((e) => ({
       type: e.type,
       start: e.start,
       end: e.end,
@@ -61,6 +68,11 @@ export class ModelRecognizer implements Recognizer {
       recognizer: this.name,
       explanation: [`model ${model.id}`, `label ${e.label}`, `aggregation ${model.config.aggregation}`],
     }));
+    // Refinement lives here, not in Anonymize: it corrects how any token-classification model's spans line up
+    // with words, so every user of a ModelRecognizer (Anonymize, the CLI, the benchmark, direct callers) gets
+    // the same spans, and Anonymize's overlap resolution against the pattern recognizers sees whole values.
+    // The compromise tier and custom recognizers produce word-aligned spans and are left alone.
+    return this.options.refine === false ? findings : refineNameFindings(text, findings);
   }
 
   private loaded(): Promise<NerModel> {

@@ -1,0 +1,132 @@
+/**
+ * Words that are never names. Closed word classes (pronouns, determiners, conjunctions, prepositions,
+ * auxiliaries and modals, interjections, discourse words) are finite, so they are listed; so is the furniture
+ * of e-mails, letters and transcripts. A finding made only of such words is dropped ("He", "Or", "I'm sorry",
+ * "Re", "Best regards"). Modals that are also first names (Will, May) are left out on purpose.
+ *
+ * Two more checks use compromise's lexicon and tagger instead of a list:
+ * - proper names are written with a capital letter, so an all-lower-case finding whose every word compromise
+ *   knows as a common word ("rows", "portal", "going") is dropped; unknown lower-case words ("kenji") are kept,
+ *   since chat users type names in lower case, and so are words the lexicon knows as names ("grace", "mark").
+ * - a one-word PERSON at the start of a sentence that compromise reads as a past tense, gerund or adverb
+ *   ("Repeated back, ...", "Rebooked as ...") is a verb the model mistook for a name.
+ */
+import nlp from 'compromise';
+import type { Finding } from '../../types.js';
+
+const CLOSED_CLASS: ReadonlySet<string> = new Set([
+  // pronouns
+  'i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'yourself', 'yourselves', 'he', 'him', 'his',
+  'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'we', 'us', 'our', 'ours', 'ourselves',
+  'they', 'them', 'their', 'theirs', 'themselves', 'who', 'whom', 'whose', 'which', 'what', 'whoever',
+  'whatever', 'someone', 'somebody', 'something', 'anyone', 'anybody', 'anything', 'everyone', 'everybody',
+  'everything', 'nobody', 'nothing', 'none', 'one', 'ones', 'oneself', 'y\'all', 'ya',
+  // determiners and quantifiers
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'all', 'both',
+  'either', 'neither', 'another', 'other', 'such', 'many', 'much', 'more', 'most', 'few', 'fewer', 'less',
+  'least', 'several', 'own',
+  // conjunctions and subordinators
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'if', 'because', 'although', 'though', 'while', 'whereas', 'unless',
+  'since', 'than', 'whether', 'as', 'once', 'whenever', 'wherever', 'when', 'where', 'why', 'how', 'then',
+  // prepositions
+  'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'to', 'into', 'onto', 'about', 'above', 'below', 'under',
+  'over', 'after', 'before', 'between', 'among', 'through', 'during', 'without', 'within', 'against', 'across',
+  'along', 'around', 'behind', 'beyond', 'near', 'per', 'via', 'versus', 'vs', 'upon', 'toward', 'towards',
+  'until', 'till', 'off', 'out', 'up', 'down', 'inside', 'outside', 'despite', 'except', 'like', 'unlike',
+  // auxiliaries, modals and their contractions
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had',
+  'having', 'would', 'shall', 'should', 'can', 'could', 'might', 'must', 'ought', 'won\'t', 'wouldn\'t',
+  'don\'t', 'doesn\'t', 'didn\'t', 'can\'t', 'cannot', 'couldn\'t', 'shouldn\'t', 'isn\'t', 'aren\'t', 'wasn\'t',
+  'weren\'t', 'haven\'t', 'hasn\'t', 'hadn\'t', 'i\'m', 'i\'ve', 'i\'ll', 'i\'d', 'you\'re', 'you\'ve',
+  'you\'ll', 'you\'d', 'he\'s', 'he\'ll', 'he\'d', 'she\'s', 'she\'ll', 'she\'d', 'it\'s', 'we\'re', 'we\'ve',
+  'we\'ll', 'we\'d', 'they\'re', 'they\'ve', 'they\'ll', 'they\'d', 'that\'s', 'there\'s', 'here\'s',
+  'what\'s', 'let\'s', '\'m', '\'s', '\'re', '\'ve', '\'ll', '\'d', 'n\'t',
+  // adverbs of the closed kind
+  'not', 'there', 'here', 'now', 'also', 'too', 'very', 'just', 'only', 'even', 'still', 'already', 'again',
+  'never', 'always', 'often', 'maybe', 'perhaps',
+  // interjections and discourse words
+  'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay', 'oh', 'ah', 'aha', 'hi', 'hello', 'hey', 'thanks', 'thank',
+  'please', 'sorry', 'well', 'um', 'uh', 'er', 'hmm', 'mm', 'wow', 'alright', 'sure', 'bye', 'goodbye', 'great',
+  'right', 'fine', 'cool', 'anyway', 'actually', 'basically', 'indeed', 'welcome', 'congratulations', 'cheers',
+  'lol',
+  // e-mail, letter and transcript furniture
+  're', 'fw', 'fwd', 'cc', 'bcc', 'subject', 'sent', 'wrote', 'dear', 'sincerely', 'regards', 'best', 'kind',
+  'warm', 'yours', 'truly', 'faithfully', 'respectfully', 'attn', 'ps', 'q', 'a', 'reply', 'forwarded',
+  'message', 'original',
+]);
+
+/** Words of a finding: letters, digits, apostrophes and hyphens; other characters separate words. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|['’][\p{L}]{1,2}/gu;
+const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/**
+ * The finding's words in lower case. A word in capitals in text that is not itself in capitals is an acronym
+ * ("WHO", "US"), never a closed-class word: it is kept as written so no list matches it.
+ */
+function words(source: string, finding: Finding): string[] {
+  const list = finding.text.replace(/’/gu, "'").match(WORD) ?? [];
+  const lineStart = source.lastIndexOf('\n', finding.start - 1) + 1;
+  const lineEnd = source.indexOf('\n', finding.end);
+  const line = source.slice(Math.max(lineStart, finding.start - 200), lineEnd === -1 ? Math.min(source.length, finding.end + 200) : Math.min(lineEnd, finding.end + 200));
+  const shouting = !/\p{Ll}/u.test(line);
+  return list.map((w) => (ACRONYM.test(w) && !shouting ? w : w.toLowerCase()));
+}
+
+/** compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. */
+const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym/u;
+
+let lexicon: Record<string, unknown> | undefined;
+function lexiconTag(word: string): string | undefined {
+  lexicon ??= ((nlp.model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {});
+  const tag = lexicon[word];
+  if (typeof tag === 'string') return tag;
+  if (Array.isArray(tag)) return tag.join(',');
+  return undefined;
+}
+
+const isClosedClass = (word: string): boolean => CLOSED_CLASS.has(word);
+
+function isCommonWord(word: string): boolean {
+  if (isClosedClass(word)) return true;
+  const tag = lexiconTag(word);
+  return tag !== undefined && !NAME_TAGS.test(tag);
+}
+
+/** Start of text, or after a sentence end, a line break, a colon or a list bullet. */
+function atSentenceStart(source: string, start: number): boolean {
+  let i = start;
+  while (i > 0 && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
+  return i === 0 || /[.!?:\n]/u.test(source[i - 1]!);
+}
+
+const VERB_LIKE = /PastTense|Gerund|Adverb/u;
+/** Particles that follow a verb but not a subject name ("Repeated back", "Rebooked as"; not "Manning said"). */
+const PARTICLES: ReadonlySet<string> = new Set(['back', 'away', 'again', 'together', 'forward', 'ahead']);
+const NEXT_WORD = /^[ \t]*,?[ \t]*([\p{L}']+)/u;
+
+function isVerbAtSentenceStart(source: string, finding: Finding, list: string[]): boolean {
+  if (finding.type !== 'PERSON' || list.length !== 1 || !/^\p{Lu}\p{Ll}+$/u.test(finding.text)) return false;
+  if (!atSentenceStart(source, finding.start)) return false;
+  // A name at the start of a sentence is its subject, so a verb follows; a preposition, determiner or
+  // particle follows a verb used as an imperative or a note ("Rebooked as new transfer").
+  const next = NEXT_WORD.exec(source.slice(finding.end, finding.end + 24))?.[1]?.toLowerCase();
+  if (next === undefined || !(isClosedClass(next) || PARTICLES.has(next))) return false;
+  const word = list[0]!;
+  const known = lexiconTag(word);
+  // The lexicon files some participles under Adjective ("repeated"); a known -ed word that is no name is one.
+  if (known !== undefined) return (VERB_LIKE.test(known) || /ed$/u.test(word)) && !NAME_TAGS.test(known);
+  // Unknown words are tagged by their suffix; only -ed, -ing and -ly can make them verbs or adverbs.
+  if (!/(?:ed|ing|ly)$/u.test(word)) return false;
+  const term = (nlp(word).json() as Array<{ terms?: Array<{ tags?: string[] }> }>)[0]?.terms?.[0];
+  const tags = term?.tags ?? [];
+  return tags.some((t) => VERB_LIKE.test(t)) && !tags.some((t) => NAME_TAGS.test(t));
+}
+
+/** Whether a finding is made only of words that cannot be a name. */
+export function isNeverAName(source: string, finding: Finding): boolean {
+  const list = words(source, finding);
+  if (list.length === 0) return false;
+  if (list.every(isClosedClass)) return true;
+  if (!/\p{Lu}/u.test(finding.text) && list.every(isCommonWord)) return true;
+  return isVerbAtSentenceStart(source, finding, list);
+}

@@ -1,0 +1,42 @@
+/**
+ * Post-processing of a token-classification model's name findings (PERSON, LOCATION, ORGANIZATION). The rules
+ * are about English text and spans, not about a particular model, so they help any model: a small model that
+ * over-predicts gains most, a strong one loses nothing it had right. Order matters:
+ *
+ * 1. edges: trim punctuation, split at sentence ends (later rules see clean spans);
+ * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names;
+ * 3. closed-class words: drop findings made only of words that cannot be names;
+ * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
+ * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
+ *    "PO Box 6044" and "MA 02138");
+ * 6. overlaps: extensions can make findings meet, so overlaps are settled as Anonymize does.
+ *
+ * Findings of other types pass through untouched.
+ */
+import type { Finding } from '../../types.js';
+import { assembleAddresses } from './addresses.js';
+import { isNeverAName } from './closed-class.js';
+import { splitAtSentenceEnds, trimEdges } from './edges.js';
+import { fixFragment } from './fragments.js';
+import { isNumberOrCode } from './identifiers.js';
+import { isNameFinding, withoutOverlaps } from './spans.js';
+
+export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
+  const names: Finding[] = [];
+  const others: Finding[] = [];
+  for (const f of findings) (isNameFinding(f) ? names : others).push(f);
+  if (names.length === 0) return [...findings];
+
+  let refined: Finding[] = [];
+  for (const f of names) {
+    const trimmed = trimEdges(source, f);
+    if (!trimmed) continue;
+    for (const sentencePiece of splitAtSentenceEnds(source, trimmed)) {
+      const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
+      const whole = piece && fixFragment(source, piece);
+      if (whole && !isNeverAName(source, whole)) refined.push(whole);
+    }
+  }
+  refined = assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f));
+  return [...withoutOverlaps(refined), ...others].sort((a, b) => a.start - b.start || a.end - b.end);
+}

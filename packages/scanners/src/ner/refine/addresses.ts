@@ -41,9 +41,13 @@ const isUsState = (s: string): boolean => US_STATE_CODES.has(s) || US_STATE_NAME
 
 /** Between two parts: a comma and/or spaces, at most one line break. */
 const SEPARATOR = /[ \t]{0,4},?[ \t]{0,4}(?:\r?\n[ \t]{0,8})?/uy;
-/** A unit inside a building: "Apt 3", "Apt. 5C", "Suite 900", "Unit 2R", "Flat 4", "#12", "26th Floor". */
-const UNIT =
-  /(?:(?:apartment|apt|suite|ste|unit|flat|room|rm|building|bldg|floor|fl)\.?[ \t]?#?[ \t]?[a-z0-9][a-z0-9-]{0,5}|#[ \t]?[a-z0-9][a-z0-9-]{0,5}|\d{1,3}(?:st|nd|rd|th)[ \t]floor)(?![\p{L}\p{N}])/iuy;
+/**
+ * A unit inside a building: "Apt 3", "Apt. 5C", "Suite 900", "Unit 2R", "Flat 4", "#12", "Suite B", "26th Floor".
+ * Its number has a digit or is one letter, so words that start like a unit ("United", "Flatiron") are not units.
+ */
+const UNIT_ID = String.raw`(?:\d[a-z0-9-]{0,5}|[a-z](?:-?\d[a-z0-9-]{0,4})?)`;
+const UNIT_WORDS = 'apartment|apt|suite|ste|unit|flat|room|rm|building|bldg|floor|fl';
+const UNIT = new RegExp(String.raw`(?:(?:${UNIT_WORDS})\.?(?:[ \t]#?[ \t]?|#[ \t]?)${UNIT_ID}|#[ \t]?${UNIT_ID}|\d{1,3}(?:st|nd|rd|th)[ \t]floor)(?![\p{L}\p{N}])`, 'iuy');
 /** A US state (code or name) and ZIP code: "MA 02138", "New Jersey 07307". */
 const STATE_ZIP = /(\p{Lu}{2}|\p{Lu}\p{Ll}{2,13}(?: \p{Lu}\p{Ll}{2,13})?)[ \t]{1,2}\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/uy;
 const ZIP = /\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/uy;
@@ -54,7 +58,7 @@ const EU_POSTCODE_CITY = /(?:\d{3} \d{2}|\d{4} ?\p{Lu}{2}|\d{4,5})[ \t]\p{Lu}[\p
 const HOUSE_NUMBER_START = /^\d{1,6}(?:[-/]\d{1,5})?[A-Za-z]?[ \t]+[\p{L}\p{N}]/u;
 const PO_BOX_START = /^(?:P\.? ?O\.? ?Box|Post Office Box)(?![\p{L}])/iu;
 const PO_BOX_BEFORE = /(?:P\.? ?O\.? ?Box|Post Office Box)[ \t]{1,2}$/iu;
-const UNIT_BEFORE = /(?:^|[^\p{L}\p{N}])((?:apartment|apt|suite|unit|flat|room)\.?[ \t]?#?[a-z0-9][a-z0-9-]{0,5},[ \t]{0,2})$/iu;
+const UNIT_BEFORE = new RegExp(String.raw`(?:^|[^\p{L}\p{N}])((?:${UNIT_WORDS})\.?(?:[ \t]#?[ \t]?|#[ \t]?)${UNIT_ID},[ \t]{0,2})$`, 'iu');
 const US_POSTCODE_END = /(?:^|[^\p{L}])(\p{Lu}{2}|\p{Lu}\p{Ll}{2,13}(?: \p{Lu}\p{Ll}{2,13})?)[ \t]{1,2}\d{5}(?:-\d{4})?$/u;
 const UK_POSTCODE_END = /(?:^|[^\p{L}\p{N}])\p{Lu}{1,2}\d[\p{Lu}\d]?[ \t]\d\p{Lu}{2}$/u;
 const STATE_END = /(?:^|[^\p{L}])(\p{Lu}{2}|\p{Lu}\p{Ll}{2,13}(?: \p{Lu}\p{Ll}{2,13})?)$/u;

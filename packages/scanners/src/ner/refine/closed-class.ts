@@ -4,10 +4,11 @@
  * of e-mails, letters and transcripts. A finding made only of such words is dropped ("He", "Or", "I'm sorry",
  * "Re", "Best regards"). Modals that are also first names (Will, May) are left out on purpose.
  *
- * Two more checks use compromise's lexicon and tagger instead of a list:
+ * More checks use compromise's lexicon and tagger instead of a list:
  * - proper names are written with a capital letter, so an all-lower-case finding whose every word compromise
  *   knows as a common word ("rows", "portal", "going") is dropped; unknown lower-case words ("kenji") are kept,
  *   since chat users type names in lower case, and so are words the lexicon knows as names ("grace", "mark").
+ * - common words right before a colon are a field label ("Host:", "Severity:"), not a speaker's name;
  * - a one-word PERSON at the start of a sentence that compromise reads as a past tense, gerund or adverb
  *   ("Repeated back, ...", "Rebooked as ...") is a verb the model mistook for a name.
  */
@@ -59,21 +60,28 @@ const CLOSED_CLASS: ReadonlySet<string> = new Set([
 const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|['’][\p{L}]{1,2}/gu;
 const ACRONYM = /^\p{Lu}{2,}$/u;
 
+/** The line around a finding (at most 200 characters each side). */
+function lineAround(source: string, finding: Finding): string {
+  const lineStart = source.lastIndexOf('\n', finding.start - 1) + 1;
+  const newline = source.indexOf('\n', finding.end);
+  const lineEnd = newline === -1 ? source.length : newline;
+  return source.slice(Math.max(lineStart, finding.start - 200), Math.min(lineEnd, finding.end + 200));
+}
+
 /**
- * The finding's words in lower case. A word in capitals in text that is not itself in capitals is an acronym
+ * The finding's words in lower case. A word in capitals in a line that is not itself in capitals is an acronym
  * ("WHO", "US"), never a closed-class word: it is kept as written so no list matches it.
  */
-function words(source: string, finding: Finding): string[] {
+function words(finding: Finding, shouting: boolean): string[] {
   const list = finding.text.replace(/’/gu, "'").match(WORD) ?? [];
-  const lineStart = source.lastIndexOf('\n', finding.start - 1) + 1;
-  const lineEnd = source.indexOf('\n', finding.end);
-  const line = source.slice(Math.max(lineStart, finding.start - 200), lineEnd === -1 ? Math.min(source.length, finding.end + 200) : Math.min(lineEnd, finding.end + 200));
-  const shouting = !/\p{Ll}/u.test(line);
   return list.map((w) => (ACRONYM.test(w) && !shouting ? w : w.toLowerCase()));
 }
 
-/** compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. */
-const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym/u;
+/**
+ * compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. Units of
+ * measurement count as names: many are names (Watt, Kelvin) and products take them ("Lumen").
+ */
+const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym|Unit/u;
 
 let lexicon: Record<string, unknown> | undefined;
 function lexiconTag(word: string): string | undefined {
@@ -86,10 +94,26 @@ function lexiconTag(word: string): string | undefined {
 
 const isClosedClass = (word: string): boolean => CLOSED_CLASS.has(word);
 
+/**
+ * Suffixes that make abstract nouns ("payments", "residency", "admission"). Names with them ("Florence",
+ * "Constance") are in compromise's lexicon as names, which is checked first.
+ */
+const DERIVED_NOUN = /^\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ities|ism|ance|ence|ency|ancy|ship|hood|ology)s?$/u;
+
 function isCommonWord(word: string): boolean {
   if (isClosedClass(word)) return true;
   const tag = lexiconTag(word);
-  return tag !== undefined && !NAME_TAGS.test(tag);
+  if (tag !== undefined) return !NAME_TAGS.test(tag);
+  return DERIVED_NOUN.test(word);
+}
+
+/**
+ * A field label: common words right before a colon ("Host:", "Severity:", "DATE OF ADMISSION:"). A name before
+ * a colon (a speaker in a transcript: "Kim:") is not a common word, so it stays.
+ */
+function isFieldLabel(source: string, finding: Finding, list: string[], capitalsTellNothing: boolean): boolean {
+  if (list.length > 3 || !/^[ \t]?:(?!\/\/)/u.test(source.slice(finding.end, finding.end + 4))) return false;
+  return capitalsTellNothing && list.every(isCommonWord);
 }
 
 /** Start of text, or after a sentence end, a line break, a colon or a list bullet. */
@@ -124,9 +148,14 @@ function isVerbAtSentenceStart(source: string, finding: Finding, list: string[])
 
 /** Whether a finding is made only of words that cannot be a name. */
 export function isNeverAName(source: string, finding: Finding): boolean {
-  const list = words(source, finding);
+  const shouting = !/\p{Ll}/u.test(lineAround(source, finding));
+  const list = words(finding, shouting);
   if (list.length === 0) return false;
   if (list.every(isClosedClass)) return true;
-  if (!/\p{Lu}/u.test(finding.text) && list.every(isCommonWord)) return true;
+  const lowerCase = !/\p{Lu}/u.test(finding.text);
+  if (lowerCase && list.every(isCommonWord)) return true;
+  // Capitals are evidence of a name only inside a sentence, in a line not written in capitals.
+  const capitalsTellNothing = lowerCase || shouting || atSentenceStart(source, finding.start);
+  if (isFieldLabel(source, finding, list, capitalsTellNothing)) return true;
   return isVerbAtSentenceStart(source, finding, list);
 }

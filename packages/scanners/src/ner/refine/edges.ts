@@ -39,13 +39,35 @@ function unbalanced(source: string, start: number, end: number, ch: string, part
   return !inner.includes(partner);
 }
 
+/**
+ * A bracket opened inside a span and not closed there ("Doral, FL 33172 (freight") starts a remark, not a part
+ * of the name: the span ends before it. A bracket closed without being opened ends a remark: the span starts
+ * after it.
+ */
+function withoutUnbalancedBrackets(source: string, start: number, end: number): { start: number; end: number } {
+  const open: number[] = [];
+  let s = start;
+  for (let i = start; i < end; i++) {
+    const ch = source[i];
+    if (ch === '(' || ch === '[') open.push(i);
+    else if ((ch === ')' || ch === ']') && open.pop() === undefined && i > s && i + 1 < end) s = i + 1;
+  }
+  const firstOpen = open.find((i) => i >= s);
+  return { start: s, end: firstOpen !== undefined && firstOpen > s ? firstOpen : end };
+}
+
 export function trimEdges(source: string, finding: Finding): Finding | undefined {
-  let { start, end } = finding;
+  let { start, end } = withoutUnbalancedBrackets(source, finding.start, finding.end);
   for (let changed = true; changed && start < end; ) {
     changed = false;
     const first = source[start]!;
     const last = source[end - 1]!;
-    if (LEADING.test(first) || (first in OPENERS && unbalanced(source, start + 1, end, first, OPENERS[first]!))) {
+    if (end - start >= 2 && first in OPENERS && last === OPENERS[first]) {
+      // Wrapped whole: "(Metro Atlantic)", "\"Acme\"".
+      start++;
+      end--;
+      changed = true;
+    } else if (LEADING.test(first) || (first in OPENERS && unbalanced(source, start + 1, end, first, OPENERS[first]!))) {
       start++;
       changed = true;
     } else if (TRAILING.test(last) || (last in CLOSERS && unbalanced(source, start, end - 1, last, CLOSERS[last]!))) {

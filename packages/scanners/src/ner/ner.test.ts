@@ -50,6 +50,16 @@ describe('ModelRecognizer', () => {
     expect(findings[0]!.explanation).toEqual([`model ${modelDir}`, 'label PER', 'aggregation first']);
   });
 
+  it('refines the model spans by default and returns them raw with refine: false', async () => {
+    // The lookup model tags "Paris" wherever it is, even inside the file name "Paris.x": refinement drops it.
+    const text = 'the file Paris.x is for John Smith in Paris.';
+    const spans = async (recognizer: Recognizer) => (await recognizer.analyze(text)).map((f) => [f.type, f.text]);
+    const raw = [['LOCATION', 'Paris'], ['PERSON', 'John Smith'], ['LOCATION', 'Paris']];
+    expect(await spans(createNerRecognizer(modelDir))).toEqual([['PERSON', 'John Smith'], ['LOCATION', 'Paris']]);
+    expect(await spans(new ModelRecognizer(modelDir, { refine: false }))).toEqual(raw);
+    expect(await spans(createNerRecognizer({ model: modelDir, refine: false }))).toEqual(raw);
+  });
+
   it('fails closed with a RecognizerError that names the model, not the text, when the model is missing', async () => {
     const recognizer = createNerRecognizer({ model: 'dslim/bert-large-NER', load: { cacheDir: join(modelDir, 'none'), hubCache: null } });
     const error = await Promise.resolve(recognizer.analyze('Secret Person lives here')).catch((e: unknown) => e);

@@ -9,9 +9,9 @@
  * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
- * 6. overlaps: extensions can make findings meet, so overlaps are settled as Anonymize does.
+ * 6. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`).
  *
- * Findings of other types pass through untouched.
+ * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
 import type { Finding } from '../../types.js';
 import { assembleAddresses } from './addresses.js';
@@ -37,6 +37,8 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       if (whole && !isNeverAName(source, whole)) refined.push(whole);
     }
   }
-  refined = assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f));
-  return [...withoutOverlaps(refined), ...others].sort((a, b) => a.start - b.start || a.end - b.end);
+  refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));
+  // Findings of other types are kept as they came; a name span that grew into one of them gives way.
+  const clear = refined.filter((f) => !others.some((o) => o.start < f.end && f.start < o.end));
+  return [...clear, ...others].sort((a, b) => a.start - b.start || a.end - b.end);
 }

@@ -1,0 +1,207 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { refineNameFindings } from './index.js';
+
+/** A finding over the `nth` occurrence of `value` in `text`, as a model would return it. */
+function hit(text: string, type: string, value: string, score = 0.9, nth = 0): Finding {
+  let start = -1;
+  for (let i = 0; i <= nth; i++) start = text.indexOf(value, start + 1);
+  if (start < 0) throw new Error(`test setup: "${value}" not in text`);
+  return { type, start, end: start + value.length, text: value, score, recognizer: 'ner:test', explanation: ['model test'] };
+}
+
+/** Refines the given hits and returns `[type, text]` pairs, in text order. */
+function refined(text: string, ...hits: Array<[string, string, number?]>): Array<[string, string]> {
+  const findings = hits.map(([type, value, score]) => hit(text, type, value, score));
+  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
+}
+
+describe('edges', () => {
+  it('trims punctuation that cannot belong to a name', () => {
+    expect(refined('We drove to Tulsa, then home.', ['LOCATION', 'Tulsa,'])).toEqual([['LOCATION', 'Tulsa']]);
+    expect(refined('The lender ("Brightwater Credit") agreed.', ['ORGANIZATION', '("Brightwater Credit")'])).toEqual([['ORGANIZATION', 'Brightwater Credit']]);
+    expect(refined('She met Omar in Lisbon.', ['LOCATION', 'Lisbon.'])).toEqual([['LOCATION', 'Lisbon']]);
+  });
+
+  it('keeps the full stop of initials, dotted forms and company abbreviations', () => {
+    expect(refined('Signed by Tamsin K. and Holloway Ltd. today', ['PERSON', 'Tamsin K.'], ['ORGANIZATION', 'Holloway Ltd.'])).toEqual([
+      ['PERSON', 'Tamsin K.'], ['ORGANIZATION', 'Holloway Ltd.'],
+    ]);
+    expect(refined('He flew back to the U.S. yesterday', ['LOCATION', 'U.S.'])).toEqual([['LOCATION', 'U.S.']]);
+  });
+
+  it('splits a span at a sentence end and ends it before an unclosed bracket', () => {
+    expect(refined('He lives in Fresno. Mara moved away.', ['LOCATION', 'Fresno. Mara'])).toEqual([['LOCATION', 'Fresno'], ['LOCATION', 'Mara']]);
+    expect(refined('Contact Dr. Ingram today.', ['PERSON', 'Dr. Ingram'])).toEqual([['PERSON', 'Dr. Ingram']]);
+    expect(refined('Ship to Billings, MT 59101 (rear door)', ['LOCATION', 'Billings, MT 59101 (rear'])).toEqual([['LOCATION', 'Billings, MT 59101']]);
+  });
+});
+
+describe('word pieces', () => {
+  it('drops pieces of file names, URLs, user names and IDs', () => {
+    expect(refined('The bundle build/main.4f9e1c2a.js failed to load.', ['PERSON', 'js'])).toEqual([]);
+    expect(refined('Open https://portal.fernwood.example/login now', ['ORGANIZATION', 'portal.fernwood'])).toEqual([]);
+    expect(refined('Account GB82WEST12345698765432 was frozen', ['LOCATION', 'GB'])).toEqual([]);
+    expect(refined('Write to nadia.ferro@example.org today', ['PERSON', 'nadia'])).toEqual([]);
+  });
+
+  it('never treats a contraction suffix as a name', () => {
+    expect(refined("I'm not sure they'll come", ['PERSON', 'm'], ['PERSON', 'll'])).toEqual([]);
+    expect(refined("We don't know", ['PERSON', "n't"])).toEqual([]);
+  });
+
+  it('extends a piece of a hyphenated, apostrophe or dotted name to the whole word', () => {
+    expect(refined("Ask Siobhan O'Malley about it", ['PERSON', 'Siobhan O'])).toEqual([['PERSON', "Siobhan O'Malley"]]);
+    expect(refined('Dr. Femi Adeyemi-Stokes called', ['PERSON', 'Femi Adeyemi'])).toEqual([['PERSON', 'Femi Adeyemi-Stokes']]);
+    expect(refined('Minister Khalid al-Rashid spoke', ['PERSON', 'Rashid'])).toEqual([['PERSON', 'al-Rashid']]);
+    expect(refined('the highest-ranking U.N. envoy', ['ORGANIZATION', 'N.'])).toEqual([['ORGANIZATION', 'U.N.']]);
+    expect(refined('ticket assigned=t.brennan today', ['PERSON', 'brennan'])).toEqual([['PERSON', 't.brennan']]);
+  });
+
+  it('leaves whole words, possessives and prefixed words as they are', () => {
+    expect(refined("Dr. Smith's notes were lost", ['PERSON', 'Smith'])).toEqual([['PERSON', 'Smith']]);
+    expect(refined("Conor O'Brien signed", ['PERSON', "Conor O'Brien"])).toEqual([['PERSON', "Conor O'Brien"]]);
+    expect(refined('an anti-Brussels mood', ['LOCATION', 'Brussels'])).toEqual([['LOCATION', 'Brussels']]);
+    expect(refined('Motion (Okafor/Lindgren) carried', ['PERSON', 'Okafor'], ['PERSON', 'Lindgren'])).toEqual([
+      ['PERSON', 'Okafor'], ['PERSON', 'Lindgren'],
+    ]);
+  });
+
+  it('keeps the containing span when an extension swallows another finding', () => {
+    const text = 'Commander Izet Hamdi al-Zubaydi was seen';
+    const out = refineNameFindings(text, [hit(text, 'PERSON', 'Izet Hamdi al', 0.6), hit(text, 'ORGANIZATION', 'Zubaydi', 0.95)]);
+    expect(out.map((f) => [f.type, f.text])).toEqual([['PERSON', 'Izet Hamdi al-Zubaydi']]);
+  });
+});
+
+describe('closed-class words', () => {
+  it('drops pronouns, conjunctions, interjections and letter furniture', () => {
+    const text = "Sorry, He said And Or no. Re: the plan. I'm sorry. Best regards, Fwd";
+    const hits: Array<[string, string]> = [['PERSON', 'Sorry'], ['PERSON', 'He'], ['PERSON', 'And Or'], ['LOCATION', 'Re'], ['PERSON', "I'm sorry"], ['PERSON', 'Best regards'], ['ORGANIZATION', 'Fwd']];
+    expect(refined(text, ...hits)).toEqual([]);
+  });
+
+  it('keeps names after closed-class words, acronyms and names that are also words', () => {
+    expect(refined("Hi, I'm Priyanka and this is Will", ['PERSON', 'Priyanka'], ['PERSON', 'Will'])).toEqual([['PERSON', 'Priyanka'], ['PERSON', 'Will']]);
+    expect(refined('The WHO and the US agreed', ['ORGANIZATION', 'WHO'], ['LOCATION', 'US'])).toEqual([['ORGANIZATION', 'WHO'], ['LOCATION', 'US']]);
+  });
+
+  it('drops lower-case common words but keeps lower-case names', () => {
+    expect(refined('the rows in the portal were going stale', ['PERSON', 'rows'], ['ORGANIZATION', 'portal'], ['LOCATION', 'going'])).toEqual([]);
+    expect(refined('thanks kenji, and grace too', ['PERSON', 'kenji'], ['PERSON', 'grace'])).toEqual([['PERSON', 'kenji'], ['PERSON', 'grace']]);
+  });
+
+  it('drops field labels but not speakers or names inside a sentence', () => {
+    expect(refined('Severity: high\nHost: Dana Whitcombe', ['LOCATION', 'Severity'], ['PERSON', 'Host'], ['PERSON', 'Dana Whitcombe'])).toEqual([['PERSON', 'Dana Whitcombe']]);
+    expect(refined('Kim: hello there', ['PERSON', 'Kim'])).toEqual([['PERSON', 'Kim']]);
+    expect(refined('Report it to the Office for Civil Rights: they reply fast', ['ORGANIZATION', 'Civil Rights'])).toEqual([['ORGANIZATION', 'Civil Rights']]);
+  });
+
+  it('drops a verb the model read as a person at a sentence start, not a surname before its verb', () => {
+    expect(refined('Rebooked as a new order. Confirmed with the client.', ['PERSON', 'Rebooked'], ['PERSON', 'Confirmed'])).toEqual([]);
+    expect(refined('Manning said the talks failed.', ['PERSON', 'Manning'])).toEqual([['PERSON', 'Manning']]);
+  });
+});
+
+describe('addresses', () => {
+  it('assembles street, city and state + ZIP into one LOCATION with the lowest score', () => {
+    const text = 'Send it to 41 Elm Street, Springfield, IL 62704 before Friday.';
+    const out = refineNameFindings(text, [hit(text, 'LOCATION', '41 Elm Street', 0.8), hit(text, 'LOCATION', 'Springfield', 0.99), hit(text, 'LOCATION', 'IL 62704', 0.7)]);
+    expect(out.map((f) => [f.type, f.text, f.score])).toEqual([['LOCATION', '41 Elm Street, Springfield, IL 62704', 0.7]]);
+    expect(out[0]!.explanation?.at(-1)).toBe('refine: address assembled from 3 part(s)');
+  });
+
+  it('takes in units between the parts and a ZIP code or postcode the model missed', () => {
+    expect(refined('Home: 88 Orchard Way, Apt. 4B, Bend, OR 97701. Thanks', ['LOCATION', '88 Orchard Way'], ['LOCATION', 'Bend'])).toEqual([
+      ['LOCATION', '88 Orchard Way, Apt. 4B, Bend, OR 97701'],
+    ]);
+    expect(refined('Office: 500 Pearl Street, Suite 210, Boulder,\nCO 80302\nPhone', ['LOCATION', '500 Pearl Street'], ['LOCATION', 'Boulder'])).toEqual([
+      ['LOCATION', '500 Pearl Street, Suite 210, Boulder,\nCO 80302'],
+    ]);
+    expect(refined('Post to Flat 2, 10 Queen Street, Leeds LS1 2TW, United Kingdom.', ['LOCATION', '10 Queen Street'], ['LOCATION', 'Leeds'], ['LOCATION', 'United Kingdom'])).toEqual([
+      ['LOCATION', 'Flat 2, 10 Queen Street, Leeds LS1 2TW'], ['LOCATION', 'United Kingdom'],
+    ]);
+    expect(refined('Deliver to 77 Harbor Road, 26th Floor, Oakland', ['LOCATION', '77 Harbor Road'], ['LOCATION', 'Oakland'])).toEqual([
+      ['LOCATION', '77 Harbor Road, 26th Floor, Oakland'],
+    ]);
+  });
+
+  it('assembles PO boxes and European street-number-first addresses', () => {
+    expect(refined('Mail: PO Box 1234, Fargo, ND 58102', ['LOCATION', '1234'], ['LOCATION', 'Fargo'])).toEqual([['LOCATION', 'PO Box 1234, Fargo, ND 58102']]);
+    expect(refined('Bor på Drottninggatan 12, 111 51 Stockholm nu', ['LOCATION', 'Drottninggatan 12'], ['LOCATION', '111 51 Stockholm'])).toEqual([
+      ['LOCATION', 'Drottninggatan 12, 111 51 Stockholm'],
+    ]);
+  });
+
+  it('completes a street the model cut and drops a name found inside the address', () => {
+    expect(refined('They met at 455 Third Avenue, Brooklyn.', ['LOCATION', 'Avenue'], ['LOCATION', 'Brooklyn'])).toEqual([['LOCATION', '455 Third Avenue, Brooklyn']]);
+    expect(refined('Drop-off: 6100 E. Mesa Verde Drive, Yuma', ['LOCATION', '6100 E'], ['LOCATION', 'Yuma'])).toEqual([['LOCATION', '6100 E. Mesa Verde Drive, Yuma']]);
+    expect(refined('at 12-40 Roosevelt Avenue, Queens', ['PERSON', 'Roosevelt', 0.99], ['LOCATION', 'Avenue'], ['LOCATION', 'Queens'])).toEqual([
+      ['LOCATION', '12-40 Roosevelt Avenue, Queens'],
+    ]);
+  });
+
+  it('leaves places without a street part as separate findings', () => {
+    expect(refined('She moved from Paris, France to Toledo, Ohio.', ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'])).toEqual([
+      ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'],
+    ]);
+    expect(refined('The shop on Union Street, Dundee, United Kingdom', ['LOCATION', 'Union Street'], ['LOCATION', 'Dundee'])).toEqual([
+      ['LOCATION', 'Union Street'], ['LOCATION', 'Dundee'],
+    ]);
+  });
+});
+
+describe('numbers and codes', () => {
+  it('drops findings without letters and long letter-digit codes, keeps short ones', () => {
+    expect(refined('Card ending 5517, file 24M00871, version 3.4', ['LOCATION', '5517'], ['PERSON', '24M00871'], ['LOCATION', '3.4'])).toEqual([]);
+    expect(refined('The G8 met in Bonn', ['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn'])).toEqual([['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn']]);
+  });
+});
+
+describe('other findings', () => {
+  it('passes findings of other types through untouched', () => {
+    const text = 'Mail sorry@example.com, he said';
+    const email: Finding = { type: 'EMAIL_ADDRESS', start: 5, end: 22, text: 'sorry@example.com', score: 1, recognizer: 'x' };
+    expect(refineNameFindings(text, [email, hit(text, 'PERSON', 'he')])).toEqual([email]);
+  });
+});
+
+describe('refineNameFindings properties', () => {
+  const chars = [...'Ab Cd ef, 12.34-\'/\nApt Street MA 02138 ()'];
+  const textArb = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
+  const caseArb = textArb.chain((text) =>
+    fc.tuple(
+      fc.constant(text),
+      fc.uniqueArray(fc.integer({ min: 0, max: text.length }), { minLength: 0, maxLength: 12 }),
+      fc.array(fc.constantFrom('PERSON', 'LOCATION', 'ORGANIZATION', 'URL'), { minLength: 6, maxLength: 6 }),
+      fc.array(fc.double({ min: 0.01, max: 1, noNaN: true }), { minLength: 6, maxLength: 6 }),
+    ),
+  );
+
+  it('never returns overlapping findings, spans outside the text, or text that is not the slice', () => {
+    fc.assert(
+      fc.property(caseArb, ([text, cuts, types, scores]) => {
+        // Model-like input: sorted, non-overlapping spans.
+        const points = [...cuts].sort((a, b) => a - b);
+        const input: Finding[] = [];
+        for (let i = 0; i + 1 < points.length; i += 2) {
+          const start = points[i]!;
+          const end = points[i + 1]!;
+          if (end > start) input.push({ type: types[(i / 2) % 6]!, start, end, text: text.slice(start, end), score: scores[(i / 2) % 6]!, recognizer: 'p' });
+        }
+        const out = refineNameFindings(text, input);
+        const minScore = Math.min(...input.map((f) => f.score));
+        for (const [i, f] of out.entries()) {
+          expect(f.start).toBeGreaterThanOrEqual(0);
+          expect(f.end).toBeLessThanOrEqual(text.length);
+          expect(f.start).toBeLessThan(f.end);
+          expect(f.text).toBe(text.slice(f.start, f.end));
+          expect(f.score).toBeGreaterThanOrEqual(minScore);
+          if (i > 0) expect(f.start).toBeGreaterThanOrEqual(out[i - 1]!.end);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+});

@@ -15,7 +15,7 @@
  * finding, with bounded repetitions, so the rule stays linear in the length of the text.
  */
 import type { Finding } from '../../types.js';
-import { byStart, respan } from './spans.js';
+import { byStart, lineEndAfter, lineStartBefore, respan } from './spans.js';
 
 const STREET_WORDS: ReadonlySet<string> = new Set([
   'street', 'st', 'avenue', 'ave', 'av', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court',
@@ -78,17 +78,8 @@ function hasStreetWord(text: string): boolean {
   return (text.match(WORDS) ?? []).some((w) => STREET_WORDS.has(w.toLowerCase()));
 }
 
-function lineStart(source: string, at: number): number {
-  const from = Math.max(0, at - LOOK);
-  const newline = source.lastIndexOf('\n', at - 1);
-  return Math.max(from, newline + 1);
-}
-
-function lineEnd(source: string, at: number): number {
-  const to = Math.min(source.length, at + LOOK);
-  const newline = source.indexOf('\n', at);
-  return newline === -1 || newline > to ? to : newline;
-}
+const lineStart = (source: string, at: number): number => lineStartBefore(source, at, LOOK);
+const lineEnd = (source: string, at: number): number => lineEndAfter(source, at, LOOK);
 
 /** Step 1: a street the model cut short, completed to its house number or its street word. */
 function completeStreet(source: string, f: Finding): Finding {

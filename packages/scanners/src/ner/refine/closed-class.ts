@@ -14,6 +14,7 @@
  */
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
+import { lineEndAfter, lineStartBefore } from './spans.js';
 
 const CLOSED_CLASS: ReadonlySet<string> = new Set([
   // pronouns
@@ -62,10 +63,7 @@ const ACRONYM = /^\p{Lu}{2,}$/u;
 
 /** The line around a finding (at most 200 characters each side). */
 function lineAround(source: string, finding: Finding): string {
-  const lineStart = source.lastIndexOf('\n', finding.start - 1) + 1;
-  const newline = source.indexOf('\n', finding.end);
-  const lineEnd = newline === -1 ? source.length : newline;
-  return source.slice(Math.max(lineStart, finding.start - 200), Math.min(lineEnd, finding.end + 200));
+  return source.slice(lineStartBefore(source, finding.start, 200), lineEndAfter(source, finding.end, 200));
 }
 
 /**
@@ -119,7 +117,8 @@ function isFieldLabel(source: string, finding: Finding, list: string[], capitals
 /** Start of text, or after a sentence end, a line break, a colon or a list bullet. */
 function atSentenceStart(source: string, start: number): boolean {
   let i = start;
-  while (i > 0 && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
+  const min = Math.max(0, start - 64);
+  while (i > min && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
   return i === 0 || /[.!?:\n]/u.test(source[i - 1]!);
 }
 

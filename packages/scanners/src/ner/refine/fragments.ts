@@ -24,10 +24,10 @@ function tokenCore(source: string, at: number): { start: number; end: number } {
   let e = token.end;
   const value = source.slice(s, e);
   if (value.includes('/') && value.split('/').every((piece) => piece === '' || PLAIN_WORD.test(piece))) {
-    const slashBefore = source.lastIndexOf('/', at - 1);
-    const slashAfter = source.indexOf('/', at);
-    if (slashBefore >= s) s = slashBefore + 1;
-    if (slashAfter !== -1 && slashAfter < e) e = slashAfter;
+    const slashBefore = at > s ? value.lastIndexOf('/', at - s - 1) : -1;
+    const slashAfter = value.indexOf('/', at - s);
+    if (slashBefore !== -1) s += slashBefore + 1;
+    if (slashAfter !== -1) e = token.start + slashAfter;
   }
   while (s < e && WRAP_START.test(source[s]!)) s++;
   while (e > s && WRAP_END.test(source[e - 1]!)) e--;
@@ -88,9 +88,10 @@ function initialsEnd(source: string, core: { start: number; end: number }): numb
 
 /** The hyphen-separated piece of a token around `at`: "based" in "U.S.-based". */
 function pieceAround(source: string, core: { start: number; end: number }, at: number): string {
-  const from = source.lastIndexOf('-', at - 1);
-  const to = source.indexOf('-', at);
-  return source.slice(Math.max(core.start, from + 1), to === -1 || to > core.end ? core.end : to);
+  const value = source.slice(core.start, core.end);
+  const from = value.lastIndexOf('-', at - core.start - 1);
+  const to = value.indexOf('-', at - core.start);
+  return value.slice(from + 1, to === -1 ? value.length : to);
 }
 
 const SKIPPED = /[\s,;|"“”()[\]{}<>«»'’.:!?-]/u;

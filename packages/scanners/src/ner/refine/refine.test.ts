@@ -167,6 +167,25 @@ describe('other findings', () => {
   });
 });
 
+describe('long input', () => {
+  it('handles a megabyte-long line and token with thousands of findings', () => {
+    // One line, no delimiters inside the filler: every look-around must stay bounded.
+    const unit = 'x'.repeat(180) + ' at 12 Elm Street, Troy and he Talia ';
+    const text = unit.repeat(Math.ceil(1_000_000 / unit.length));
+    const findings: Finding[] = [];
+    for (let at = 0; at + unit.length <= text.length; at += unit.length) {
+      findings.push(hit(unit, 'LOCATION', '12 Elm Street', 0.9), hit(unit, 'LOCATION', 'Troy', 0.8), hit(unit, 'PERSON', 'he', 0.9), hit(unit, 'PERSON', 'x'.repeat(5), 0.9));
+      for (const f of findings.slice(-4)) Object.assign(f, { start: f.start + at, end: f.end + at });
+    }
+    const out = refineNameFindings(text, findings);
+    const copies = Math.floor(text.length / unit.length);
+    expect(out.filter((f) => f.text === '12 Elm Street, Troy')).toHaveLength(copies);
+    expect(out.some((f) => f.text === 'he')).toBe(false);
+    // "xxxxx" is a lower-case piece of a long word: not a technical token, so it is kept as the model said.
+    expect(out).toHaveLength(2 * copies);
+  });
+});
+
 describe('refineNameFindings properties', () => {
   const chars = [...'Ab Cd ef, 12.34-\'/\nApt Street MA 02138 ()'];
   const textArb = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));

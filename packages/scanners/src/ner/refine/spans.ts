@@ -25,13 +25,32 @@ export function respan(source: string, finding: Finding, start: number, end: num
 const DELIMITER = /[\s,;|"“”()[\]{}<>«»=]/u;
 const isDelimiter = (ch: string | undefined): boolean => ch !== undefined && DELIMITER.test(ch);
 
-/** Bounds of the token around offset `at` (a position inside the token). */
+/** How far rules look around a finding; keeps refinement linear on megabyte-long tokens and lines. */
+export const REACH = 256;
+
+/** Bounds of the token around offset `at` (a position inside the token), at most REACH each side. */
 export function tokenAround(source: string, at: number): { start: number; end: number } {
+  const min = Math.max(0, at - REACH);
+  const max = Math.min(source.length, at + REACH);
   let start = at;
-  while (start > 0 && !isDelimiter(source[start - 1])) start--;
+  while (start > min && !isDelimiter(source[start - 1])) start--;
   let end = at;
-  while (end < source.length && !isDelimiter(source[end])) end++;
+  while (end < max && !isDelimiter(source[end])) end++;
   return { start, end };
+}
+
+/** Start of the line holding `at`, looking back at most `reach` characters. */
+export function lineStartBefore(source: string, at: number, reach: number): number {
+  const from = Math.max(0, at - reach);
+  const newline = source.slice(from, at).lastIndexOf('\n');
+  return newline === -1 ? from : from + newline + 1;
+}
+
+/** End of the line holding `at`, looking ahead at most `reach` characters. */
+export function lineEndAfter(source: string, at: number, reach: number): number {
+  const to = Math.min(source.length, at + reach);
+  const newline = source.slice(at, to).indexOf('\n');
+  return newline === -1 ? to : at + newline;
 }
 
 export const byStart = (a: Finding, b: Finding): number => a.start - b.start || b.end - a.end;

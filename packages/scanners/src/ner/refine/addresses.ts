@@ -15,7 +15,7 @@
  * finding, with bounded repetitions, so the rule stays linear in the length of the text.
  */
 import type { Finding } from '../../types.js';
-import { byStart, lineEndAfter, lineStartBefore, respan } from './spans.js';
+import { byStart, containmentIndex, lineEndAfter, lineStartBefore, respan } from './spans.js';
 
 const STREET_WORDS: ReadonlySet<string> = new Set([
   'street', 'st', 'avenue', 'ave', 'av', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court',
@@ -197,12 +197,12 @@ export function assembleAddresses(source: string, findings: Finding[]): Finding[
     }
     const merged: Finding = {
       ...respan(source, first, start, after.end, `refine: address assembled from ${chain.length} part(s)`),
-      score: Math.min(...chain.map((p) => p.score)),
+      score: chain.reduce((min, p) => Math.min(min, p.score), 1),
     };
     result.push(merged);
     addresses.push(merged);
   }
   // Findings of other types inside an address were pieces of it ("Roosevelt" in "86-14 Roosevelt Avenue").
-  const inAddress = (f: Finding) => addresses.some((a) => f.start >= a.start && f.end <= a.end);
+  const inAddress = containmentIndex(addresses);
   return [...result, ...others.filter((f) => !inAddress(f))].sort(byStart);
 }

@@ -19,7 +19,7 @@ import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
 import { isNumberOrCode } from './identifiers.js';
-import { isNameFinding, withoutOverlaps } from './spans.js';
+import { isNameFinding, overlapIndex, withoutOverlaps } from './spans.js';
 
 export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
   const names: Finding[] = [];
@@ -39,6 +39,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
   }
   refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
-  const clear = refined.filter((f) => !others.some((o) => o.start < f.end && f.start < o.end));
+  const overlapsOther = overlapIndex(others);
+  const clear = refined.filter((f) => !overlapsOther(f));
   return [...clear, ...others].sort((a, b) => a.start - b.start || a.end - b.end);
 }

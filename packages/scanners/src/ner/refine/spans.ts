@@ -75,3 +75,38 @@ export function withoutOverlaps(findings: Finding[]): Finding[] {
   }
   return kept;
 }
+
+/** Index of the last span in `sorted` (by start) whose start is below `limit`, or -1. */
+function lastStartingBefore(sorted: readonly Finding[], limit: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.start < limit) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+/**
+ * A test for "does this span overlap any of `spans`" in O(log n) per question, so checks stay linear-ish
+ * however many findings a long text has.
+ */
+export function overlapIndex(spans: readonly Finding[]): (f: Finding) => boolean {
+  const sorted = [...spans].sort(byStart);
+  const maxEnd: number[] = [];
+  for (const [i, s] of sorted.entries()) maxEnd.push(Math.max(s.end, i > 0 ? maxEnd[i - 1]! : 0));
+  return (f) => {
+    const i = lastStartingBefore(sorted, f.end);
+    return i >= 0 && maxEnd[i]! > f.start;
+  };
+}
+
+/** A test for "is this span inside one of `spans`"; `spans` must not overlap each other. */
+export function containmentIndex(spans: readonly Finding[]): (f: Finding) => boolean {
+  const sorted = [...spans].sort(byStart);
+  return (f) => {
+    const i = lastStartingBefore(sorted, f.start + 1);
+    return i >= 0 && sorted[i]!.end >= f.end;
+  };
+}

@@ -14,6 +14,7 @@
  */
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
+import { endsWithAbbreviation } from './edges.js';
 import { lineEndAfter, lineStartBefore } from './spans.js';
 
 const CLOSED_CLASS: ReadonlySet<string> = new Set([
@@ -93,16 +94,16 @@ function lexiconTag(word: string): string | undefined {
 const isClosedClass = (word: string): boolean => CLOSED_CLASS.has(word);
 
 /**
- * Suffixes that make abstract nouns ("payments", "residency", "admission"). Names with them ("Florence",
- * "Constance") are in compromise's lexicon as names, which is checked first.
+ * Suffixes that make abstract nouns and adjectives ("payments", "residency", "admission", "suspicious"). Names
+ * with them ("Florence", "Constance") are in compromise's lexicon as names, which is checked first.
  */
-const DERIVED_NOUN = /^\p{Ll}{3,}(?:tion|sion|ment|ness|ity|ities|ism|ance|ence|ency|ancy|ship|hood|ology)s?$/u;
+const DERIVED_WORD = /^\p{Ll}{3,}(?:(?:tion|sion|ment|ness|ity|ism|ance|ence|ency|ancy|ship|hood|ology)s?|ities|ous|ive|ful|less|able|ible|ical)$/u;
 
 function isCommonWord(word: string): boolean {
   if (isClosedClass(word)) return true;
   const tag = lexiconTag(word);
   if (tag !== undefined) return !NAME_TAGS.test(tag);
-  return DERIVED_NOUN.test(word);
+  return word.length <= 40 && DERIVED_WORD.test(word);
 }
 
 /**
@@ -119,7 +120,10 @@ function atSentenceStart(source: string, start: number): boolean {
   let i = start;
   const min = Math.max(0, start - 64);
   while (i > min && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
-  return i === 0 || /[.!?:\n]/u.test(source[i - 1]!);
+  if (i === 0) return true;
+  const before = source[i - 1]!;
+  // The full stop of "Mr." or "U.S." ends no sentence.
+  return /[!?:\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
 }
 
 const VERB_LIKE = /PastTense|Gerund|Adverb/u;
@@ -145,6 +149,21 @@ function isVerbAtSentenceStart(source: string, finding: Finding, list: string[])
   return tags.some((t) => VERB_LIKE.test(t)) && !tags.some((t) => NAME_TAGS.test(t));
 }
 
+const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive/u;
+
+/**
+ * A common word written with a capital only because it starts a sentence or stands in a heading ("Suspicious
+ * activity ...", "MEDICATIONS"). A name there is usually the subject, followed by its verb ("Rice said",
+ * "Young was"): such findings are kept, as are words the lexicon knows as names.
+ */
+function isCommonPhrase(source: string, finding: Finding, list: string[]): boolean {
+  // Several capitalised common words together are usually a name ("White House", "District Court").
+  if (list.length !== 1 || !isCommonWord(list[0]!)) return false;
+  const next = NEXT_WORD.exec(source.slice(finding.end, finding.end + 24))?.[1]?.toLowerCase();
+  const nextTag = next === undefined ? undefined : lexiconTag(next);
+  return nextTag === undefined || !VERB_TAGS.test(nextTag);
+}
+
 /** Whether a finding is made only of words that cannot be a name. */
 export function isNeverAName(source: string, finding: Finding): boolean {
   const shouting = !/\p{Ll}/u.test(lineAround(source, finding));
@@ -156,5 +175,6 @@ export function isNeverAName(source: string, finding: Finding): boolean {
   // Capitals are evidence of a name only inside a sentence, in a line not written in capitals.
   const capitalsTellNothing = lowerCase || shouting || atSentenceStart(source, finding.start);
   if (isFieldLabel(source, finding, list, capitalsTellNothing)) return true;
+  if (capitalsTellNothing && !lowerCase && isCommonPhrase(source, finding, list)) return true;
   return isVerbAtSentenceStart(source, finding, list);
 }

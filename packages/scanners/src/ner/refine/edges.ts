@@ -21,7 +21,7 @@ const ABBREVIATIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** Whether the full stop at `dot` ends an abbreviation: an initial, a dotted form (U.S.) or a listed word. */
-function endsWithAbbreviation(source: string, start: number, dot: number): boolean {
+export function endsWithAbbreviation(source: string, start: number, dot: number): boolean {
   let wordStart = dot;
   while (wordStart > start && /[\p{L}.]/u.test(source[wordStart - 1]!)) wordStart--;
   const word = source.slice(wordStart, dot);

@@ -104,6 +104,20 @@ describe('closed-class words', () => {
   });
 });
 
+describe('capitalised common words', () => {
+  it('drops a common word capitalised only by its position, unless a verb follows it as its subject', () => {
+    expect(refined('Suspicious logins came from abroad.\nMEDICATIONS\nnone', ['PERSON', 'Suspicious'], ['ORGANIZATION', 'MEDICATIONS'])).toEqual([]);
+    expect(refined('Rice said the talks would resume.', ['PERSON', 'Rice'])).toEqual([['PERSON', 'Rice']]);
+  });
+
+  it('keeps capitalised common words inside a sentence, after a title, and in multi-word names', () => {
+    expect(refined('Ask Mr. Rice about the White House visit.', ['PERSON', 'Rice'], ['ORGANIZATION', 'White House'])).toEqual([
+      ['PERSON', 'Rice'], ['ORGANIZATION', 'White House'],
+    ]);
+    expect(refined('White House aides left.', ['ORGANIZATION', 'White House'])).toEqual([['ORGANIZATION', 'White House']]);
+  });
+});
+
 describe('addresses', () => {
   it('assembles street, city and state + ZIP into one LOCATION with the lowest score', () => {
     const text = 'Send it to 41 Elm Street, Springfield, IL 62704 before Friday.';

@@ -164,6 +164,47 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
   return nextTag === undefined || !VERB_TAGS.test(nextTag);
 }
 
+/** Lower-case particles of names ("de la Cruz", "van der Meulen", "bin Zayed"): never trimmed or dropped. */
+const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben', 'bint', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das',
+  'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'y', 'st',
+]);
+/** Articles may begin a name ("The Hague", "The New York Times"), so only other closed-class words are trimmed. */
+const ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+const SPACE_RUN = /\s+/gu;
+
+/**
+ * Trims words that cannot be part of a name from the edges of a multi-word finding: closed-class words other
+ * than articles ("BrightPath and", "He's Reginald", "Okafor versus") and lower-case common words
+ * ("merchant Kowalski Print"). Returns the new bounds, or undefined when nothing is trimmed.
+ */
+export function trimFunctionWords(source: string, finding: Finding): { start: number; end: number } | undefined {
+  if (!/\s/u.test(finding.text)) return undefined;
+  const tokens: Array<{ start: number; end: number; word: string }> = [];
+  let last = 0;
+  for (const gap of finding.text.matchAll(SPACE_RUN)) {
+    if (gap.index > last) tokens.push({ start: finding.start + last, end: finding.start + gap.index, word: finding.text.slice(last, gap.index) });
+    last = gap.index + gap[0].length;
+  }
+  if (last < finding.text.length) tokens.push({ start: finding.start + last, end: finding.end, word: finding.text.slice(last) });
+  const removable = (token: { start: number; word: string }, leading: boolean): boolean => {
+    const bare = token.word.replace(/’/gu, "'").replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, '');
+    const lower = bare.toLowerCase();
+    if (bare === '' || NAME_PARTICLES.has(lower) || (ACRONYM.test(bare) && bare.length > 1)) return false;
+    // A capitalised word is part of the name ("Pan Am") unless the capital is owed to a sentence start.
+    const capitalIsNameEvidence = bare !== lower && !(leading && atSentenceStart(source, token.start));
+    if (capitalIsNameEvidence) return false;
+    if (isClosedClass(lower)) return !(leading && ARTICLES.has(lower));
+    return bare === lower && isCommonWord(lower);
+  };
+  let i = 0;
+  let j = tokens.length - 1;
+  while (i < j && removable(tokens[i]!, true)) i++;
+  while (j > i && removable(tokens[j]!, false)) j--;
+  if (i === 0 && j === tokens.length - 1) return undefined;
+  return { start: tokens[i]!.start, end: tokens[j]!.end };
+}
+
 /** Whether a finding is made only of words that cannot be a name. */
 export function isNeverAName(source: string, finding: Finding): boolean {
   const shouting = !/\p{Ll}/u.test(lineAround(source, finding));

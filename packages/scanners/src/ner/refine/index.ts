@@ -5,7 +5,7 @@
  *
  * 1. edges: trim punctuation, split at sentence ends (later rules see clean spans);
  * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names;
- * 3. closed-class words: drop findings made only of words that cannot be names;
+ * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
  * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
@@ -15,11 +15,11 @@
  */
 import type { Finding } from '../../types.js';
 import { assembleAddresses } from './addresses.js';
-import { isNeverAName } from './closed-class.js';
+import { isNeverAName, trimFunctionWords } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
 import { isNumberOrCode } from './identifiers.js';
-import { isNameFinding, overlapIndex, withoutOverlaps } from './spans.js';
+import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
 export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
   const names: Finding[] = [];
@@ -34,7 +34,9 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
     for (const sentencePiece of splitAtSentenceEnds(source, trimmed)) {
       const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
       const whole = piece && fixFragment(source, piece);
-      if (whole && !isNeverAName(source, whole)) refined.push(whole);
+      if (!whole || isNeverAName(source, whole)) continue;
+      const core = trimFunctionWords(source, whole);
+      refined.push(core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole);
     }
   }
   refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));

@@ -87,6 +87,18 @@ describe('closed-class words', () => {
     expect(refined('The WHO and the US agreed', ['ORGANIZATION', 'WHO'], ['LOCATION', 'US'])).toEqual([['ORGANIZATION', 'WHO'], ['LOCATION', 'US']]);
   });
 
+  it('trims function words and lower-case common words off the edges of a name', () => {
+    expect(refined('Ask Lindqvist Labs and they reply', ['ORGANIZATION', 'Lindqvist Labs and'])).toEqual([['ORGANIZATION', 'Lindqvist Labs']]);
+    expect(refined("He's Bartholomew, from sales", ['PERSON', "He's Bartholomew"])).toEqual([['PERSON', 'Bartholomew']]);
+    expect(refined('paid the merchant Halvard Print twice', ['ORGANIZATION', 'merchant Halvard Print'])).toEqual([['ORGANIZATION', 'Halvard Print']]);
+  });
+
+  it('keeps articles, particles and capitalised words at the edges', () => {
+    expect(refined('She visited The Hague and Pan Am', ['LOCATION', 'The Hague'], ['ORGANIZATION', 'Pan Am'])).toEqual([['LOCATION', 'The Hague'], ['ORGANIZATION', 'Pan Am']]);
+    expect(refined('Witness: Lucia de la Fuente', ['PERSON', 'Lucia de la Fuente'])).toEqual([['PERSON', 'Lucia de la Fuente']]);
+    expect(refined('signed by van der Berg today', ['PERSON', 'van der Berg'])).toEqual([['PERSON', 'van der Berg']]);
+  });
+
   it('drops lower-case common words but keeps lower-case names', () => {
     expect(refined('the rows in the portal were going stale', ['PERSON', 'rows'], ['ORGANIZATION', 'portal'], ['LOCATION', 'going'])).toEqual([]);
     expect(refined('thanks kenji, and grace too', ['PERSON', 'kenji'], ['PERSON', 'grace'])).toEqual([['PERSON', 'kenji'], ['PERSON', 'grace']]);

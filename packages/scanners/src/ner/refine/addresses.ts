@@ -101,6 +101,8 @@ function completeStreet(source: string, f: Finding): Finding {
   return respan(source, f, start, end, 'refine: street completed');
 }
 
+const BARE_LINE_BREAK = /^[^,]*\n[^,]*$/u;
+
 /** Whether `source[from, to)` is only separators and units. */
 function skipGap(source: string, from: number, to: number): boolean {
   let i = from;
@@ -182,6 +184,9 @@ export function assembleAddresses(source: string, findings: Finding[]): Finding[
         continue;
       }
       if (next.start - end > MAX_GAP || !skipGap(source, end, next.start)) break;
+      // A bare line break may separate the lines of an address block, or the items of a list of places: it
+      // joins only a line that ends with a postcode ("27 Princelet Street\nLondon E1 6QH").
+      if (BARE_LINE_BREAK.test(source.slice(end, next.start)) && !endsWithPostcode(next.text)) break;
       chain.push(next);
       end = next.end;
     }

@@ -99,8 +99,9 @@ const isClosedClass = (word: string): boolean => CLOSED_CLASS.has(word);
  */
 const DERIVED_WORD = /^\p{Ll}{3,}(?:(?:tion|sion|ment|ness|ity|ism|ance|ence|ency|ancy|ship|hood|ology)s?|ities|ous|ive|ful|less|able|ible|ical)$/u;
 
-function isCommonWord(word: string): boolean {
-  if (isClosedClass(word)) return true;
+function isCommonWord(possessive: string): boolean {
+  if (isClosedClass(possessive)) return true;
+  const word = possessive.replace(/'s$/u, '');
   const tag = lexiconTag(word);
   if (tag !== undefined) return !NAME_TAGS.test(tag);
   return word.length <= 40 && DERIVED_WORD.test(word);

@@ -168,6 +168,15 @@ describe('addresses', () => {
     ]);
   });
 
+  it('joins address lines only up to a postcode line, not a list of places', () => {
+    expect(refined('Office:\n9 Kings Road\nBrighton BN1 2AA\nThanks', ['LOCATION', '9 Kings Road'], ['LOCATION', 'Brighton BN1 2AA'])).toEqual([
+      ['LOCATION', '9 Kings Road\nBrighton BN1 2AA'],
+    ]);
+    expect(refined('Sites:\n9 Kings Road\nBrighton\nLeeds', ['LOCATION', '9 Kings Road'], ['LOCATION', 'Brighton'], ['LOCATION', 'Leeds'])).toEqual([
+      ['LOCATION', '9 Kings Road'], ['LOCATION', 'Brighton'], ['LOCATION', 'Leeds'],
+    ]);
+  });
+
   it('leaves places without a street part as separate findings', () => {
     expect(refined('She moved from Paris, France to Toledo, Ohio.', ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'])).toEqual([
       ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'],

@@ -56,9 +56,13 @@ function withoutUnbalancedBrackets(source: string, start: number, end: number): 
   return { start: s, end: firstOpen !== undefined && firstOpen > s ? firstOpen : end };
 }
 
+const MAX_TRIM_STEPS = 32;
+
 export function trimEdges(source: string, finding: Finding): Finding | undefined {
   let { start, end } = withoutUnbalancedBrackets(source, finding.start, finding.end);
-  for (let changed = true; changed && start < end; ) {
+  // Each step checks brackets over the span; a name has few punctuation marks at its edges, so the steps are
+  // capped and refinement stays linear on a megabyte-long span of punctuation.
+  for (let changed = true, steps = 0; changed && start < end && steps < MAX_TRIM_STEPS; steps++) {
     changed = false;
     const first = source[start]!;
     const last = source[end - 1]!;

@@ -7,6 +7,7 @@
  */
 import type { Finding } from '../../types.js';
 import { respan, tokenAround } from './spans.js';
+import { NAME_PARTICLES } from './words.js';
 
 /** Quotes and brackets around a token, and sentence punctuation after it, are not part of it. */
 const WRAP_START = /[("'“‘[{<«]/u;
@@ -44,11 +45,8 @@ const TECHNICAL = /[\d/@\\_=:#]|\p{L}\.\p{L}/u;
 /** Letters joined by hyphens or apostrophes, optionally followed by a possessive: `O'Malley`, `al-Rashid's`. */
 const JOINED_NAME = /^[\p{L}\p{M}]+(?:['’‐-][\p{L}\p{M}]+){1,4}$/u;
 const POSSESSIVE = /['’]s?$/u;
-/** Lower-case particles that belong to a joined name (`al-Rashid`, `bin-Laden`, `d'Alene`). */
-const PARTICLES: ReadonlySet<string> = new Set(['al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben', 'bint', 'd', 'de', 'di', 'da', 'du', 'la', 'le', 'van', 'von', 'y']);
-
 function isNamePiece(piece: string): boolean {
-  return /^\p{Lu}/u.test(piece) || PARTICLES.has(piece.toLowerCase());
+  return /^\p{Lu}/u.test(piece) || NAME_PARTICLES.has(piece.toLowerCase());
 }
 
 /** The joined-name core with a possessive cut off, when every piece looks like part of a name. */
@@ -63,9 +61,10 @@ function joinedName(source: string, start: number, end: number): { start: number
 }
 
 /**
- * A user name made of name parts joined by dots ("m.okafor", "jess.tran"): a piece of it names a person, and
- * redacting only that piece would leave the rest. Dotted initials ("U.S.C.") and file names or domains, whose
- * last piece is a short lower-case extension ("notes.txt", "example.com"), are not handles.
+ * A user name made of name parts joined by dots ("m.okafor", "dana.whitcombe"): a piece of it names a person,
+ * and redacting only that piece would leave the rest. Dotted initials ("U.S.C.") and file names or domains,
+ * whose last piece is a short lower-case extension ("notes.txt", "example.com"), are not handles; so neither is
+ * a handle with a short last name ("li.wu"), a price paid to keep domains and file names out.
  */
 const DOTTED = /^[\p{L}\p{M}]+(?:\.[\p{L}\p{M}]+){1,2}$/u;
 function dottedHandle(source: string, core: { start: number; end: number }): { start: number; end: number } | undefined {

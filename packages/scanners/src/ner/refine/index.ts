@@ -15,9 +15,10 @@
  */
 import type { Finding } from '../../types.js';
 import { assembleAddresses } from './addresses.js';
-import { isNeverAName, trimFunctionWords } from './closed-class.js';
+import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
+import { trimFunctionWords } from './function-words.js';
 import { isNumberOrCode } from './identifiers.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 

@@ -1,0 +1,123 @@
+/**
+ * What refinement knows about words: the closed classes (listed: they are finite), which words are common
+ * rather than names (compromise's lexicon, then derivational suffixes), and where a capital letter is evidence
+ * of a name (inside a sentence, in a line not written in capitals) and where it is not.
+ */
+import nlp from 'compromise';
+import type { Finding } from '../../types.js';
+import { endsWithAbbreviation } from './edges.js';
+import { lineEndAfter, lineStartBefore } from './spans.js';
+
+const CLOSED_CLASS: ReadonlySet<string> = new Set([
+  // pronouns
+  'i', 'me', 'my', 'mine', 'myself', 'you', 'your', 'yours', 'yourself', 'yourselves', 'he', 'him', 'his',
+  'himself', 'she', 'her', 'hers', 'herself', 'it', 'its', 'itself', 'we', 'us', 'our', 'ours', 'ourselves',
+  'they', 'them', 'their', 'theirs', 'themselves', 'who', 'whom', 'whose', 'which', 'what', 'whoever',
+  'whatever', 'someone', 'somebody', 'something', 'anyone', 'anybody', 'anything', 'everyone', 'everybody',
+  'everything', 'nobody', 'nothing', 'none', 'one', 'ones', 'oneself', 'y\'all', 'ya',
+  // determiners and quantifiers
+  'a', 'an', 'the', 'this', 'that', 'these', 'those', 'some', 'any', 'no', 'every', 'each', 'all', 'both',
+  'either', 'neither', 'another', 'other', 'such', 'many', 'much', 'more', 'most', 'few', 'fewer', 'less',
+  'least', 'several', 'own',
+  // conjunctions and subordinators
+  'and', 'or', 'but', 'nor', 'so', 'yet', 'if', 'because', 'although', 'though', 'while', 'whereas', 'unless',
+  'since', 'than', 'whether', 'as', 'once', 'whenever', 'wherever', 'when', 'where', 'why', 'how', 'then',
+  // prepositions
+  'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'to', 'into', 'onto', 'about', 'above', 'below', 'under',
+  'over', 'after', 'before', 'between', 'among', 'through', 'during', 'without', 'within', 'against', 'across',
+  'along', 'around', 'behind', 'beyond', 'near', 'per', 'via', 'versus', 'vs', 'upon', 'toward', 'towards',
+  'until', 'till', 'off', 'out', 'up', 'down', 'inside', 'outside', 'despite', 'except', 'like', 'unlike',
+  // auxiliaries, modals and their contractions
+  'am', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'done', 'have', 'has', 'had',
+  'having', 'would', 'shall', 'should', 'can', 'could', 'might', 'must', 'ought', 'won\'t', 'wouldn\'t',
+  'don\'t', 'doesn\'t', 'didn\'t', 'can\'t', 'cannot', 'couldn\'t', 'shouldn\'t', 'isn\'t', 'aren\'t', 'wasn\'t',
+  'weren\'t', 'haven\'t', 'hasn\'t', 'hadn\'t', 'i\'m', 'i\'ve', 'i\'ll', 'i\'d', 'you\'re', 'you\'ve',
+  'you\'ll', 'you\'d', 'he\'s', 'he\'ll', 'he\'d', 'she\'s', 'she\'ll', 'she\'d', 'it\'s', 'we\'re', 'we\'ve',
+  'we\'ll', 'we\'d', 'they\'re', 'they\'ve', 'they\'ll', 'they\'d', 'that\'s', 'there\'s', 'here\'s',
+  'what\'s', 'let\'s', '\'m', '\'s', '\'re', '\'ve', '\'ll', '\'d', 'n\'t',
+  // adverbs of the closed kind
+  'not', 'there', 'here', 'now', 'also', 'too', 'very', 'just', 'only', 'even', 'still', 'already', 'again',
+  'never', 'always', 'often', 'maybe', 'perhaps',
+  // interjections and discourse words
+  'yes', 'yeah', 'yep', 'no', 'nope', 'ok', 'okay', 'oh', 'ah', 'aha', 'hi', 'hello', 'hey', 'thanks', 'thank',
+  'please', 'sorry', 'well', 'um', 'uh', 'er', 'hmm', 'mm', 'wow', 'alright', 'sure', 'bye', 'goodbye', 'great',
+  'right', 'fine', 'cool', 'anyway', 'actually', 'basically', 'indeed', 'welcome', 'congratulations', 'cheers',
+  'lol',
+  // e-mail, letter and transcript furniture
+  're', 'fw', 'fwd', 'cc', 'bcc', 'subject', 'sent', 'wrote', 'dear', 'sincerely', 'regards', 'best', 'kind',
+  'warm', 'yours', 'truly', 'faithfully', 'respectfully', 'attn', 'ps', 'q', 'a', 'reply', 'forwarded',
+  'message', 'original',
+]);
+
+/** Words of a finding: letters, digits, apostrophes and hyphens; other characters separate words. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|['’][\p{L}]{1,2}/gu;
+export const ACRONYM = /^\p{Lu}{2,}$/u;
+
+/** The line around a finding (at most 200 characters each side). */
+export function lineAround(source: string, finding: Finding): string {
+  return source.slice(lineStartBefore(source, finding.start, 200), lineEndAfter(source, finding.end, 200));
+}
+
+/**
+ * The finding's words in lower case. A word in capitals in a line that is not itself in capitals is an acronym
+ * ("WHO", "US"), never a closed-class word: it is kept as written so no list matches it.
+ */
+export function findingWords(finding: Finding, shouting: boolean): string[] {
+  const list = finding.text.replace(/’/gu, "'").match(WORD) ?? [];
+  return list.map((w) => (ACRONYM.test(w) && !shouting ? w : w.toLowerCase()));
+}
+
+/**
+ * compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. Units of
+ * measurement count as names: many are names (Watt, Kelvin) and products take them ("Lumen").
+ */
+export const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym|Unit/u;
+
+let lexicon: Record<string, unknown> | undefined;
+export function lexiconTag(word: string): string | undefined {
+  lexicon ??= ((nlp.model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {});
+  const tag = lexicon[word];
+  if (typeof tag === 'string') return tag;
+  if (Array.isArray(tag)) return tag.join(',');
+  return undefined;
+}
+
+export const isClosedClass = (word: string): boolean => CLOSED_CLASS.has(word);
+
+/**
+ * Suffixes that make abstract nouns and adjectives ("payments", "residency", "admission", "suspicious"). Names
+ * with them ("Florence", "Constance") are in compromise's lexicon as names, which is checked first.
+ */
+const DERIVED_WORD = /^\p{Ll}{3,}(?:(?:tion|sion|ment|ness|ity|ism|ance|ence|ency|ancy|ship|hood|ology)s?|ities|ous|ive|ful|less|able|ible|ical)$/u;
+
+export function isCommonWord(possessive: string): boolean {
+  if (isClosedClass(possessive)) return true;
+  const word = possessive.replace(/'s$/u, '');
+  const tag = lexiconTag(word);
+  if (tag !== undefined) return !NAME_TAGS.test(tag);
+  return word.length <= 40 && DERIVED_WORD.test(word);
+}
+
+/** Start of text, or after a sentence end, a line break, a colon or a list bullet. */
+export function atSentenceStart(source: string, start: number): boolean {
+  let i = start;
+  const min = Math.max(0, start - 64);
+  while (i > min && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
+  if (i === 0) return true;
+  const before = source[i - 1]!;
+  // The full stop of "Mr." or "U.S." ends no sentence.
+  return /[!?:\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
+}
+
+const NEXT_WORD = /^[ \t]*,?[ \t]*([\p{L}']+)/u;
+
+/** The lower-cased word right after `end` on the same line (past a comma), if any. */
+export function nextWord(source: string, end: number): string | undefined {
+  return NEXT_WORD.exec(source.slice(end, end + 24))?.[1]?.toLowerCase();
+}
+
+/** Lower-case particles of names ("de la Cruz", "van der Meulen", "al-Rashid", "d'Alene"): kept in names. */
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
+  'al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben', 'bint', 'd', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das',
+  'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'y', 'st',
+]);

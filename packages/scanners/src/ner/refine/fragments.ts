@@ -85,14 +85,6 @@ function initialsEnd(source: string, core: { start: number; end: number }): numb
   return source[core.end] === '.' ? core.end + 1 : core.end;
 }
 
-/** The hyphen-separated piece of a token around `at`: "based" in "U.S.-based". */
-function pieceAround(source: string, core: { start: number; end: number }, at: number): string {
-  const value = source.slice(core.start, core.end);
-  const from = value.lastIndexOf('-', at - core.start - 1);
-  const to = value.indexOf('-', at - core.start);
-  return value.slice(from + 1, to === -1 ? value.length : to);
-}
-
 const SKIPPED = /[\s,;|"“”()[\]{}<>«»'’.:!?-]/u;
 
 /**
@@ -123,7 +115,7 @@ export function fixFragment(source: string, finding: Finding): Finding | undefin
     if (DOTTED_INITIALS.test(core) || (name && start < name.end)) {
       newStart = firstCore.start;
       notes.push('refine: extended to the whole word');
-    } else if (TECHNICAL.test(pieceAround(source, firstCore, start))) {
+    } else if (TECHNICAL.test(source.slice(firstCore.start, firstCore.end))) {
       newStart = firstCore.end;
       notes.push('refine: piece of a technical token removed');
     }
@@ -140,7 +132,7 @@ export function fixFragment(source: string, finding: Finding): Finding | undefin
     } else if (name && end < name.end) {
       newEnd = name.end;
       notes.push('refine: extended to the whole word');
-    } else if (TECHNICAL.test(pieceAround(source, lastCore, end - 1))) {
+    } else if (TECHNICAL.test(source.slice(lastCore.start, lastCore.end))) {
       newEnd = lastCore.start;
       notes.push('refine: piece of a technical token removed');
     }

@@ -4,7 +4,8 @@
  * over-predicts gains most, a strong one loses nothing it had right. Order matters:
  *
  * 1. edges: trim punctuation, split at sentence ends (later rules see clean spans);
- * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names;
+ * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names and
+ *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
  * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
@@ -20,6 +21,7 @@ import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
 import { isNumberOrCode } from './identifiers.js';
+import { completeInitials } from './initials.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
 export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
@@ -34,7 +36,8 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
     if (!trimmed) continue;
     for (const sentencePiece of splitAtSentenceEnds(source, trimmed)) {
       const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
-      const whole = piece && fixFragment(source, piece);
+      const fixed = piece && fixFragment(source, piece);
+      const whole = fixed && completeInitials(source, fixed);
       if (!whole || isNeverAName(source, whole)) continue;
       const core = trimFunctionWords(source, whole);
       refined.push(core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole);

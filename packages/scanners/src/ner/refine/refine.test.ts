@@ -59,6 +59,12 @@ describe('word pieces', () => {
     expect(refined('ticket assigned=t.brennan today', ['PERSON', 'brennan'])).toEqual([['PERSON', 't.brennan']]);
   });
 
+  it('completes an initial with the surname after it and drops a lone lower-case letter', () => {
+    expect(refined('Reviewed by: T. Okonjo-Baines', ['PERSON', 'T'])).toEqual([['PERSON', 'T. Okonjo-Baines']]);
+    expect(refined('She sleeps 6 h a night; a 40 y/o male', ['LOCATION', 'h'], ['PERSON', 'o'])).toEqual([]);
+    expect(refined('Box T-62efae was scanned', ['PERSON', 'T'])).toEqual([]);
+  });
+
   it('leaves whole words, possessives and prefixed words as they are', () => {
     expect(refined("Dr. Smith's notes were lost", ['PERSON', 'Smith'])).toEqual([['PERSON', 'Smith']]);
     expect(refined("Conor O'Brien signed", ['PERSON', "Conor O'Brien"])).toEqual([['PERSON', "Conor O'Brien"]]);

@@ -228,7 +228,7 @@ describe('long input', () => {
 });
 
 describe('refineNameFindings properties', () => {
-  const chars = [...'Ab Cd ef, 12.34-\'/\nApt Street MA 02138 ()'];
+  const chars = [...'Ab Cd ef, 12.34-\'/\nApt Street MA 02138 ()I’m@=:"Q.', '😀', 'É'];
   const textArb = fc.array(fc.constantFrom(...chars), { minLength: 1, maxLength: 120 }).map((a) => a.join(''));
   const caseArb = textArb.chain((text) =>
     fc.tuple(

@@ -81,24 +81,33 @@ function hasStreetWord(text: string): boolean {
 const lineStart = (source: string, at: number): number => lineStartBefore(source, at, LOOK);
 const lineEnd = (source: string, at: number): number => lineEndAfter(source, at, LOOK);
 
-/** Step 1: a street the model cut short, completed to its house number or its street word. */
+/**
+ * Step 1: a street the model cut short, completed to its house number or its street word. A span that is then
+ * a street address (house number and street word) is a LOCATION, whatever the model called it ("Hayford" in
+ * "1133 S Hayford Road" tagged as a person).
+ */
 function completeStreet(source: string, f: Finding): Finding {
   let { start, end } = f;
   if (!HOUSE_NUMBER_START.test(f.text)) {
     const head = STREET_HEAD.exec(source.slice(lineStart(source, start), start));
-    if (head && hasStreetWord(head[1]! + f.text)) start -= head[1]!.length;
+    if (head) start -= head[1]!.length;
   }
-  const span = source.slice(start, end);
-  if (HOUSE_NUMBER_START.test(span) && !hasStreetWord(span)) {
+  const headed = source.slice(start, end);
+  if (HOUSE_NUMBER_START.test(headed) && !hasStreetWord(headed)) {
     const tail = STREET_TAIL.exec(source.slice(end, lineEnd(source, end)));
     let last = -1;
     for (const w of tail?.[0].matchAll(WORDS) ?? []) if (STREET_WORDS.has(w[0].toLowerCase())) last = w.index + w[0].length;
-    if (last > 0) end += last;
+    if (last > 0) {
+      end += last;
+      const direction = DIRECTION_AFTER.exec(source.slice(end, end + 4));
+      if (direction) end += direction[0].length;
+    }
   }
-  if (start === f.start && end === f.end) return f;
-  const direction = DIRECTION_AFTER.exec(source.slice(end, end + 4));
-  if (direction && end > f.end) end += direction[0].length;
-  return respan(source, f, start, end, 'refine: street completed');
+  const span = source.slice(start, end);
+  if (!HOUSE_NUMBER_START.test(span) || !hasStreetWord(span)) return f;
+  const street = respan(source, f, start, end, 'refine: street completed');
+  if (f.type === 'LOCATION') return street;
+  return { ...street, type: 'LOCATION', explanation: [...(street.explanation ?? []), `refine: a street address, not ${f.type}`] };
 }
 
 const BARE_LINE_BREAK = /^[^,]*\n[^,]*$/u;
@@ -165,9 +174,10 @@ function isStreetPart(text: string): boolean {
 }
 
 export function assembleAddresses(source: string, findings: Finding[]): Finding[] {
-  const locations = findings.filter((f) => f.type === 'LOCATION').map((f) => completeStreet(source, f)).sort(byStart);
+  const completed = findings.map((f) => completeStreet(source, f));
+  const locations = completed.filter((f) => f.type === 'LOCATION').sort(byStart);
   if (locations.length === 0) return findings;
-  const others = findings.filter((f) => f.type !== 'LOCATION');
+  const others = completed.filter((f) => f.type !== 'LOCATION');
   const result: Finding[] = [];
   const addresses: Finding[] = [];
   for (let i = 0; i < locations.length; ) {

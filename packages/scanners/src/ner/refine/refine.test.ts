@@ -183,6 +183,12 @@ describe('addresses', () => {
     ]);
   });
 
+  it('turns a street the model called a person into a LOCATION', () => {
+    expect(refined('Deliver to 2210 Marlowe Court, Aurora, CO 80012 please', ['PERSON', 'Marlowe'], ['PERSON', 'Aurora'])).toEqual([
+      ['LOCATION', '2210 Marlowe Court'], ['PERSON', 'Aurora'],
+    ]);
+  });
+
   it('leaves places without a street part as separate findings', () => {
     expect(refined('She moved from Paris, France to Toledo, Ohio.', ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'])).toEqual([
       ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'],

@@ -173,8 +173,40 @@ function isStreetPart(text: string): boolean {
   return HOUSE_NUMBER_START.test(text) || PO_BOX_START.test(text) || endsWithPostcode(text);
 }
 
+/** Whether a US state + ZIP code or a UK postcode follows `at` (after a comma or space). */
+function postcodeFollows(source: string, at: number): boolean {
+  const afterSep = matchAt(SEPARATOR, source, at) ? SEPARATOR.lastIndex : at;
+  if (afterSep === at) return false;
+  const stateZip = matchAt(STATE_ZIP, source, afterSep);
+  return (stateZip !== null && isUsState(stateZip[1]!)) || matchAt(UK_POSTCODE, source, afterSep) !== null;
+}
+
+/**
+ * Step 1b: a town between a street and a postcode is a place, whatever the model called it ("Spokane" tagged
+ * as a person in "1133 S Hayford Road, Spokane, WA 99224"): it becomes a LOCATION so the chain can take it in.
+ */
+function adoptTowns(source: string, findings: Finding[]): Finding[] {
+  const streets = findings.filter((f) => f.type === 'LOCATION' && isStreetPart(f.text)).sort((a, b) => a.end - b.end);
+  if (streets.length === 0) return findings;
+  return findings.map((g) => {
+    if (g.type === 'LOCATION' || !/^\p{Lu}/u.test(g.text)) return g;
+    // The street ending last before g (binary search over ends).
+    let lo = 0;
+    let hi = streets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (streets[mid]!.end <= g.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const street = streets[lo - 1];
+    if (!street || g.start - street.end > MAX_GAP || !skipGap(source, street.end, g.start)) return g;
+    if (!postcodeFollows(source, g.end)) return g;
+    return { ...g, type: 'LOCATION', explanation: [...(g.explanation ?? []), `refine: a town in an address, not ${g.type}`] };
+  });
+}
+
 export function assembleAddresses(source: string, findings: Finding[]): Finding[] {
-  const completed = findings.map((f) => completeStreet(source, f));
+  const completed = adoptTowns(source, findings.map((f) => completeStreet(source, f)));
   const locations = completed.filter((f) => f.type === 'LOCATION').sort(byStart);
   if (locations.length === 0) return findings;
   const others = completed.filter((f) => f.type !== 'LOCATION');

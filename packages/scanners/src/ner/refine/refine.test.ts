@@ -183,8 +183,11 @@ describe('addresses', () => {
     ]);
   });
 
-  it('turns a street the model called a person into a LOCATION', () => {
+  it('turns a street and a town the model called persons into one LOCATION', () => {
     expect(refined('Deliver to 2210 Marlowe Court, Aurora, CO 80012 please', ['PERSON', 'Marlowe'], ['PERSON', 'Aurora'])).toEqual([
+      ['LOCATION', '2210 Marlowe Court, Aurora, CO 80012'],
+    ]);
+    expect(refined('Deliver to 2210 Marlowe Court, Aurora and Ellis', ['PERSON', 'Marlowe'], ['PERSON', 'Aurora'])).toEqual([
       ['LOCATION', '2210 Marlowe Court'], ['PERSON', 'Aurora'],
     ]);
   });

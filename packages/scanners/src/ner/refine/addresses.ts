@@ -4,10 +4,13 @@
  * its unit number in the prompt and gives one home three placeholders. This rule
  *
  * 1. completes a street the model cut ("Avenue" after "1201 Third", "7710 N" before ". La Cholla Boulevard"),
- *    when a house number and a street word (Street, Avenue, Rue, ...) make it certain it is a street;
+ *    when a house number and a street word (Street, Avenue, Rue, ...) make it certain it is a street, and
+ *    makes it a LOCATION whatever the model called it; so is a town between such a street and a postcode;
  * 2. chains LOCATION findings separated only by a comma, a space or a line break, with unit parts between them
  *    ("Apt 3", "Suite 900", "26th Floor"), plus a unit or "PO Box" before and units and a US state + ZIP code,
- *    a UK postcode or a European postcode + city after, which the model missed;
+ *    a UK postcode or a European postcode + city after, which the model missed. A postcode ends the chain
+ *    (a country after it is a place of its own), and a bare line break joins only a line ending in a postcode,
+ *    so a list of places one per line stays a list;
  * 3. turns a chain into one LOCATION only when it holds a street-address part: a part that starts with a house
  *    number or a PO Box, or ends with a postcode. "Paris, France" and "Toledo, Ohio" stay two places.
  *

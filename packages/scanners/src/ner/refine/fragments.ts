@@ -9,8 +9,11 @@ import type { Finding } from '../../types.js';
 import { respan, tokenAround } from './spans.js';
 import { NAME_PARTICLES } from './words.js';
 
-/** Quotes and brackets around a token, and sentence punctuation after it, are not part of it. */
-const WRAP_START = /[("'“‘[{<«]/u;
+/**
+ * Quotes and brackets around a token, and sentence punctuation after it, are not part of it; nor is the `@` or
+ * `#` of a mention or hashtag ("@kenji", "#Boston"), which names the person or place itself.
+ */
+const WRAP_START = /[("'“‘[{<«@#]/u;
 const WRAP_END = /[)"'”’\]}>»,;:!?.]/u;
 
 const PLAIN_WORD = /^[\p{L}\p{M}'’.-]+$/u;

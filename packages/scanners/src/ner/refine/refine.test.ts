@@ -46,6 +46,10 @@ describe('word pieces', () => {
     expect(refined('Write to nadia.ferro@example.org today', ['PERSON', 'nadia'])).toEqual([]);
   });
 
+  it('keeps a name in a mention or hashtag', () => {
+    expect(refined('thanks @oksana for the fix, see #Lisbon', ['PERSON', 'oksana'], ['LOCATION', 'Lisbon'])).toEqual([['PERSON', 'oksana'], ['LOCATION', 'Lisbon']]);
+  });
+
   it('never treats a contraction suffix as a name', () => {
     expect(refined("I'm not sure they'll come", ['PERSON', 'm'], ['PERSON', 'll'])).toEqual([]);
     expect(refined("We don't know", ['PERSON', "n't"])).toEqual([]);

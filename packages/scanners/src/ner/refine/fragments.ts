@@ -118,7 +118,7 @@ export function fixFragment(source: string, finding: Finding): Finding | undefin
     if (DOTTED_INITIALS.test(core) || (name && start < name.end)) {
       newStart = firstCore.start;
       notes.push('refine: extended to the whole word');
-    } else if (TECHNICAL.test(source.slice(firstCore.start, firstCore.end))) {
+    } else if (TECHNICAL.test(core)) {
       newStart = firstCore.end;
       notes.push('refine: piece of a technical token removed');
     }
@@ -135,7 +135,7 @@ export function fixFragment(source: string, finding: Finding): Finding | undefin
     } else if (name && end < name.end) {
       newEnd = name.end;
       notes.push('refine: extended to the whole word');
-    } else if (TECHNICAL.test(source.slice(lastCore.start, lastCore.end))) {
+    } else if (TECHNICAL.test(core)) {
       newEnd = lastCore.start;
       notes.push('refine: piece of a technical token removed');
     }

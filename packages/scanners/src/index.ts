@@ -13,7 +13,7 @@ export { scanPrompt, scanOutput } from './pipeline.js';
 export type { PipelineOptions, PipelineResult, ScannerReport, ScannerList } from './pipeline.js';
 export { riskScore } from './risk.js';
 export { assertText, DEFAULT_MAX_LENGTH } from './input.js';
-export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore } from './ner/index.js';
+export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore, refineNameFindings } from './ner/index.js';
 export type { NerOption, NerModelOption, ModelRecognizerOptions } from './ner/index.js';
 export { veilFetch, veilMiddleware, startTestServer } from './integrations/index.js';
 export type { VeilFetchOptions, VeilAdapterOptions, VeilScanners, VeilVaultOptions, TestServer, TestServerOptions, TestReply } from './integrations/index.js';

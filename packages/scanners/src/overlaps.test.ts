@@ -28,6 +28,17 @@ describe('resolveOverlaps', () => {
     expect(spans(out)).toEqual([['PERSON', 0, 5], ['LOCATION', 5, 9], ['URL', 20, 25]]);
   });
 
+  it('lets a finding that contains another of a different type win over it, whatever the scores', () => {
+    // "jo dot ng at example dot com": the e-mail pattern (0.7) sees the whole address, the model (0.95) a name in it.
+    const out = resolveOverlaps([f('PERSON', 2, 8, 0.95), f('EMAIL_ADDRESS', 0, 20, 0.7)], TEXT);
+    expect(spans(out)).toEqual([['EMAIL_ADDRESS', 0, 20]]);
+  });
+
+  it('still redacts the contained piece when its container loses to a third finding', () => {
+    const out = resolveOverlaps([f('PERSON', 2, 6, 0.8), f('EMAIL_ADDRESS', 0, 12, 0.5), f('URL', 10, 20, 0.99)], TEXT);
+    expect(spans(out)).toEqual([['PERSON', 2, 6], ['URL', 10, 20]]);
+  });
+
   it('never returns overlapping spans for many random findings', () => {
     const types = ['A', 'B', 'C'];
     let seed = 7;

@@ -54,13 +54,36 @@ function lowerBound(accepted: Finding[], start: number): number {
 }
 
 /**
+ * The score each finding competes with: a finding that wholly contains a shorter finding of another type ranks
+ * just above it, because it names the whole value (an e-mail address around a name, a URL around a company) while
+ * the other sees a piece. Ranks, not removals: if the container then loses to a third finding, the piece it
+ * contained still competes on its own, so nothing is left unredacted by this rule.
+ */
+function competingScores(findings: Finding[]): Map<Finding, number> {
+  const rank = new Map<Finding, number>(findings.map((f) => [f, f.score]));
+  const byStart = [...findings].sort((a, b) => a.start - b.start || b.end - a.end);
+  for (let i = 0; i < byStart.length; i++) {
+    const outer = byStart[i]!;
+    for (let j = i + 1; j < byStart.length && byStart[j]!.start < outer.end; j++) {
+      const inner = byStart[j]!;
+      if (inner.end <= outer.end && inner.type !== outer.type && length(inner) < length(outer)) {
+        rank.set(outer, Math.max(rank.get(outer)!, inner.score + 1e-6));
+      }
+    }
+  }
+  return rank;
+}
+
+/**
  * Returns non-overlapping findings sorted by start. Overlapping findings of one type are merged;
- * between types the higher score wins, then the longer span, then the earlier one.
- * `text` is the text the offsets refer to (used to fill in merged spans).
+ * between types a finding that contains another wins over it, otherwise the higher score wins, then the
+ * longer span, then the earlier one. `text` is the text the offsets refer to (used to fill in merged spans).
  */
 export function resolveOverlaps(findings: Finding[], text: string): Finding[] {
-  const candidates = mergeSameType(findings, text).sort(
-    (a, b) => b.score - a.score || length(b) - length(a) || a.start - b.start,
+  const merged = mergeSameType(findings, text);
+  const rank = competingScores(merged);
+  const candidates = merged.sort(
+    (a, b) => rank.get(b)! - rank.get(a)! || length(b) - length(a) || a.start - b.start,
   );
   const accepted: Finding[] = [];
   for (const f of candidates) {

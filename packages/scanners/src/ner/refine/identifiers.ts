@@ -5,6 +5,7 @@
  * word ("MA 02138", which the address rule assembles first).
  */
 import type { Finding } from '../../types.js';
+import { respan } from './spans.js';
 
 const LETTER = /\p{L}/u;
 const DIGITS = /\p{N}/gu;
@@ -14,4 +15,19 @@ export function isNumberOrCode(finding: Finding): boolean {
   if (!LETTER.test(text)) return true;
   if (/\s/u.test(text)) return false;
   return (text.match(DIGITS)?.length ?? 0) >= 3;
+}
+
+/**
+ * People's names hold no digits, so a PERSON span that runs into a number or code ("Arizona D08842193",
+ * "levothyroxine 75 mcg") is cut before the first word with a digit; it is dropped when nothing is left. The
+ * code keeps its own finding from the pattern recognizers (a driver licence, a passport) instead of being
+ * swallowed by a name that contains it.
+ */
+export function cutPersonAtNumbers(source: string, finding: Finding): Finding | undefined {
+  if (finding.type !== 'PERSON' || !/\p{N}/u.test(finding.text)) return finding;
+  let wordStart = finding.text.search(/\p{N}/u);
+  while (wordStart > 0 && !/\s/u.test(finding.text[wordStart - 1]!)) wordStart--;
+  const kept = finding.text.slice(0, wordStart).trimEnd();
+  if (!LETTER.test(kept)) return undefined;
+  return respan(source, finding, finding.start, finding.start + kept.length, 'refine: cut before a number');
 }

@@ -7,6 +7,7 @@
  * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names and
  *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
+ *    a PERSON span is cut before its first word with a digit (names hold none);
  * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
@@ -20,7 +21,7 @@ import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
-import { isNumberOrCode } from './identifiers.js';
+import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
 import { completeInitials } from './initials.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
@@ -40,7 +41,9 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       const whole = fixed && completeInitials(source, fixed);
       if (!whole || isNeverAName(source, whole)) continue;
       const core = trimFunctionWords(source, whole);
-      refined.push(core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole);
+      const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
+      const withoutNumbers = cutPersonAtNumbers(source, named);
+      if (withoutNumbers) refined.push(withoutNumbers);
     }
   }
   refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));

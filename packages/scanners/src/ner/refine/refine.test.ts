@@ -211,6 +211,12 @@ describe('numbers and codes', () => {
     expect(refined('Card ending 5517, file 24M00871, version 3.4', ['LOCATION', '5517'], ['PERSON', '24M00871'], ['LOCATION', '3.4'])).toEqual([]);
     expect(refined('The G8 met in Bonn', ['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn'])).toEqual([['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn']]);
   });
+
+  it('cuts a person before the first word with a digit, and drops one that starts with it', () => {
+    expect(refined('Licence holder: Dana Whitfield X4471982 (renewed)', ['PERSON', 'Dana Whitfield X4471982'])).toEqual([['PERSON', 'Dana Whitfield']]);
+    expect(refined('Give 40 mg daily.', ['PERSON', '40 mg'])).toEqual([]);
+    expect(refined('Office 3M Tower', ['ORGANIZATION', '3M'])).toEqual([['ORGANIZATION', '3M']]);
+  });
 });
 
 describe('other findings', () => {

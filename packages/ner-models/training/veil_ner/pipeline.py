@@ -50,18 +50,20 @@ class Profile:
     max_len: int = 128
     names_per_locale: int = 120
     swap_share: float = 0.5       # share of GMB rows with a person that also get a copy with swapped names
+    phase2_steps: int = 0         # a second pass from the first one's weights, with its own warmup and decay
+    phase2_lr: float = 3e-4
 
 
 PROFILES = {
     'smoke': Profile(synth_docs=400, gmb_rows=400, dev_rows=200, vocab_size=2000, hidden=32, layers=1, heads=2,
                      intermediate=64, steps=60, max_tokens=1024, lr=3e-3, out_dir=TRAINING / 'work/smoke/model',
-                     ship='both', names_per_locale=20),
+                     ship='both', names_per_locale=20, phase2_steps=10),
     'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
     'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
                     intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
-                    ship='best'),
+                    ship='best', phase2_steps=3000),
 }
 
 
@@ -144,13 +146,46 @@ def stage_train(p: Profile, work: Path) -> None:
     t0 = time.time()
     from .model import BertForTokenClassification
     log(f"model parameters: {count_parameters(BertForTokenClassification(cfg))}")
+    save = lambda m, path: torch.save({'config': cfg.to_dict(), 'weights': m.state_dict()}, path)
     model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log,
                   checkpoint=lambda m, step: torch.save({'config': cfg.to_dict(), 'weights': m.state_dict(), 'step': step}, work / 'checkpoint.pt'))
     seconds = time.time() - t0
-    torch.save({'config': cfg.to_dict(), 'weights': model.state_dict()}, work / 'model.pt')
-    (work / 'train_stats.json').write_text(json.dumps({'seconds': round(seconds), 'examples': len(examples), 'tokens': tokens,
-                                                       'steps': p.steps, 'parameters': count_parameters(model)}, indent=2))
-    log(f"train: done in {seconds:.0f}s")
+    save(model, work / 'model_phase1.pt')
+    write_train_stats(work, seconds, len(examples), tokens, p.steps, count_parameters(model))
+    log(f"train: phase 1 done in {seconds:.0f}s")
+    if p.phase2_steps:
+        stage_phase2(p, work, model, examples, seconds)
+    else:
+        save(model, work / 'model.pt')
+
+
+def write_train_stats(work: Path, seconds: float, examples: int, tokens: int, steps: int, parameters: int) -> None:
+    (work / 'train_stats.json').write_text(json.dumps({'seconds': round(seconds), 'examples': examples, 'tokens': tokens,
+                                                       'steps': steps, 'parameters': parameters}, indent=2))
+
+
+def stage_phase2(p: Profile, work: Path, model=None, examples=None, seconds_before: float | None = None) -> None:
+    """Second pass over the same data at a lower peak rate. Run on its own, it continues work/model_phase1.pt."""
+    from .encode import encode_row
+    from .export import load_checkpoint
+    from .model import count_parameters
+    from .train import train
+    set_threads()
+    if model is None:
+        tok = load_tokenizer(work)
+        examples = [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len)
+                    for r in read_jsonl(work / 'train.jsonl')]
+        model = load_checkpoint(work / 'model_phase1.pt')
+        model.train()
+        seconds_before = json.loads((work / 'train_stats.json').read_text())['seconds']
+    t0 = time.time()
+    model = train(examples, model.config, steps=p.phase2_steps, max_tokens=p.max_tokens, lr=p.phase2_lr, seed=p.seed + 1,
+                  log=log, init=model)
+    seconds = (seconds_before or 0) + time.time() - t0
+    torch.save({'config': model.config.to_dict(), 'weights': model.state_dict()}, work / 'model.pt')
+    write_train_stats(work, seconds, len(examples), sum(len(x) for x, _ in examples), p.steps + p.phase2_steps,
+                      count_parameters(model))
+    log(f"train: phase 2 done, {seconds:.0f}s in all")
 
 
 def evaluate(tok, run, p: Profile) -> dict:
@@ -283,7 +318,7 @@ def stage_card(p: Profile, work: Path) -> None:
     log('card: MODEL_CARD.md metrics updated')
 
 
-STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train, 'eval': stage_eval,
+STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train, 'phase2': stage_phase2, 'eval': stage_eval,
           'export': stage_export, 'card': stage_card}
 
 

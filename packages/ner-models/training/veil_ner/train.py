@@ -42,10 +42,12 @@ def collate(examples, idx):
     return ids, mask, torch.zeros_like(ids), labels
 
 
-def train(examples, cfg: BertConfig, *, steps: int, max_tokens: int, lr: float, seed: int, log, checkpoint=None) -> BertForTokenClassification:
+def train(examples, cfg: BertConfig, *, steps: int, max_tokens: int, lr: float, seed: int, log, checkpoint=None,
+          init: BertForTokenClassification | None = None) -> BertForTokenClassification:
+    """Trains a new model, or continues `init` with a fresh warmup and decay (a second, lower-rate phase)."""
     torch.manual_seed(seed)
     rng = random.Random(seed)
-    model = BertForTokenClassification(cfg)
+    model = init if init is not None else BertForTokenClassification(cfg)
     decay = [p for n, p in model.named_parameters() if p.dim() > 1 and 'embeddings' not in n]
     no_decay = [p for n, p in model.named_parameters() if not (p.dim() > 1 and 'embeddings' not in n)]
     opt = torch.optim.AdamW([{'params': decay, 'weight_decay': 0.01}, {'params': no_decay, 'weight_decay': 0.0}], lr=lr)

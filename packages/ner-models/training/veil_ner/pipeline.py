@@ -63,7 +63,7 @@ PROFILES = {
                        ship='both', names_per_locale=40),
     'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
                     intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
-                    ship='best', phase2_steps=3000),
+                    ship='best'),
 }
 
 

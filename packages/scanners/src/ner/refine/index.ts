@@ -7,7 +7,8 @@
  * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names and
  *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
- *    a PERSON span is cut before its first word with a digit (names hold none);
+ *    a PERSON span is cut before its first word with a digit (names hold none), and one that ends in a legal
+ *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION;
  * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
@@ -23,6 +24,7 @@ import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
 import { completeInitials } from './initials.js';
+import { retypeOrganisation } from './organisations.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
 export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
@@ -43,7 +45,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       const core = trimFunctionWords(source, whole);
       const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
       const withoutNumbers = cutPersonAtNumbers(source, named);
-      if (withoutNumbers) refined.push(withoutNumbers);
+      if (withoutNumbers) refined.push(retypeOrganisation(withoutNumbers));
     }
   }
   refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));

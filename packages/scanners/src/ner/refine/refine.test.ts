@@ -219,6 +219,21 @@ describe('numbers and codes', () => {
   });
 });
 
+describe('organisation words', () => {
+  it('retypes a person that ends in a legal form or an organisation word, keeping its span', () => {
+    expect(refined('Invoice from Okafor Logistics Ltd. for May', ['PERSON', 'Okafor Logistics Ltd.'])).toEqual([['ORGANIZATION', 'Okafor Logistics Ltd.']]);
+    expect(refined('We bank with Brannigan Credit Union now', ['PERSON', 'Brannigan Credit Union'])).toEqual([['ORGANIZATION', 'Brannigan Credit Union']]);
+    expect(refined('Signed by Henrike de Groot B.V. today', ['PERSON', 'Henrike de Groot B.V.'])).toEqual([['ORGANIZATION', 'Henrike de Groot B.V.']]);
+  });
+
+  it('leaves names alone, including one-word names that are also such words', () => {
+    expect(refined('Ask Dana Whitfield about it', ['PERSON', 'Dana Whitfield'])).toEqual([['PERSON', 'Dana Whitfield']]);
+    expect(refined('Ask Press about it', ['PERSON', 'Press'])).toEqual([['PERSON', 'Press']]);
+    expect(refined('Visit Okafor Logistics Ltd in Leeds', ['ORGANIZATION', 'Okafor Logistics Ltd'], ['LOCATION', 'Leeds']))
+      .toEqual([['ORGANIZATION', 'Okafor Logistics Ltd'], ['LOCATION', 'Leeds']]);
+  });
+});
+
 describe('other findings', () => {
   it('passes findings of other types through untouched', () => {
     const text = 'Mail sorry@example.com, he said';

@@ -215,7 +215,7 @@ def evaluate(tok, run, p: Profile) -> dict:
 
 # Values the issue says must never become PERSON: timestamps, SKUs, hashes, versions, weekday names.
 NON_NAME = re.compile(r"\d{1,2}:\d{2}|\d{4}-\d{2}-\d{2}|[A-Z]{2,}-?\d|\d+[A-Z]|[0-9a-f]{7,}|v?\d+\.\d+|"
-                      r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b", re.IGNORECASE)
+                      r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?$", re.IGNORECASE)
 
 
 def person_on_non_names(docs: list[dict], preds: list[list[tuple[int, int, str]]]) -> list[str]:

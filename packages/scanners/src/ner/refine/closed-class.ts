@@ -5,7 +5,8 @@
  *
  * More checks use compromise's lexicon and tagger instead of a list (see `words.ts` for what counts as a common
  * word). Proper names are written with a capital letter, so:
- * - an all-lower-case finding whose every word is a common word ("rows", "portal", "going") is dropped; unknown
+ * - an all-lower-case finding whose every word is a common or dictionary word ("rows", "portal", "going",
+ *   "dashboard"; the dictionary is in `dictionary.ts`) is dropped; unknown
  *   lower-case words ("kenji") are kept, since chat users type names in lower case, and so are words the
  *   lexicon knows as names ("grace", "mark");
  * - where a capital tells nothing (a sentence start, a line in capitals), common words before a colon are a
@@ -16,6 +17,7 @@
  */
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
+import { isDictionaryWord } from './dictionary.js';
 import { atSentenceStart, findingWords, isClosedClass, isCommonWord, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
 
 /**
@@ -64,6 +66,16 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
   return nextTag === undefined || !VERB_TAGS.test(nextTag);
 }
 
+/**
+ * A lower-case word that is no name: a common word, or a dictionary word that compromise's lexicon does not know
+ * as a name ("grace", "mark" stay names; "trace", "dashboard" do not).
+ */
+function isLowerCaseWord(word: string): boolean {
+  if (isCommonWord(word)) return true;
+  const tag = lexiconTag(word);
+  return !(tag !== undefined && NAME_TAGS.test(tag)) && isDictionaryWord(word);
+}
+
 /** Whether a finding is made only of words that cannot be a name. */
 export function isNeverAName(source: string, finding: Finding): boolean {
   const shouting = !/\p{Ll}/u.test(lineAround(source, finding));
@@ -71,7 +83,7 @@ export function isNeverAName(source: string, finding: Finding): boolean {
   if (list.length === 0) return false;
   if (list.every(isClosedClass)) return true;
   const lowerCase = !/\p{Lu}/u.test(finding.text);
-  if (lowerCase && list.every(isCommonWord)) return true;
+  if (lowerCase && list.every(isLowerCaseWord)) return true;
   // Capitals are evidence of a name only inside a sentence, in a line not written in capitals.
   const capitalsTellNothing = lowerCase || shouting || atSentenceStart(source, finding.start);
   if (isFieldLabel(source, finding, list, capitalsTellNothing)) return true;

@@ -219,6 +219,14 @@ describe('numbers and codes', () => {
   });
 });
 
+describe('lower-case dictionary words', () => {
+  it('drops lower-case findings made of everyday words, keeps lower-case names', () => {
+    const text = 'ok so the proxy dashboard broke again, kenji and grace are on it';
+    expect(refined(text, ['PERSON', 'proxy dashboard'], ['PERSON', 'kenji'], ['PERSON', 'grace'])).toEqual([['PERSON', 'kenji'], ['PERSON', 'grace']]);
+    expect(refined('Ask Trace about it', ['PERSON', 'Trace'])).toEqual([['PERSON', 'Trace']]);
+  });
+});
+
 describe('organisation words', () => {
   it('retypes a person that ends in a legal form or an organisation word, keeping its span', () => {
     expect(refined('Invoice from Okafor Logistics Ltd. for May', ['PERSON', 'Okafor Logistics Ltd.'])).toEqual([['ORGANIZATION', 'Okafor Logistics Ltd.']]);

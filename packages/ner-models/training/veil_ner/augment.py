@@ -23,9 +23,10 @@ def _person_like(gen: Generator, original: str) -> str:
 
 
 def replace_mentions(row: dict, gen: Generator, rng: random.Random) -> dict | None:
-    """A copy of `row` with every PERSON and about half of the ORGANIZATION / LOCATION mentions replaced."""
+    """A copy of `row` with every PERSON and about half of the ORGANIZATION / LOCATION mentions replaced (None
+    when the row mentions nothing)."""
     spans = sorted(row['spans'], key=lambda s: s['start'])
-    if not any(s['label'] == 'PERSON' for s in spans):
+    if not spans:
         return None
     text, out, cursor, pieces, pos = row['text'], [], 0, [], 0
     for s in spans:
@@ -55,7 +56,7 @@ def replace_mentions(row: dict, gen: Generator, rng: random.Random) -> dict | No
 
 
 def augment(rows: list[dict], share: float, seed: int, per_locale: int) -> list[dict]:
-    """Swapped copies of a `share` of the rows that mention a person (the originals are kept as they are)."""
+    """Swapped copies of a `share` of the rows that mention an entity (the originals are kept as they are)."""
     rng = random.Random(seed)
     gen = Generator(seed, per_locale)
     extra = []

@@ -49,7 +49,7 @@ class Profile:
     seed: int = 13
     max_len: int = 128
     names_per_locale: int = 120
-    swap_share: float = 0.5       # share of GMB rows with a person that also get a copy with swapped names
+    swap_share: float = 1.0       # share of GMB rows with an entity that also get a copy with swapped names
     phase2_steps: int = 0         # a second pass from the first one's weights, with its own warmup and decay
     phase2_lr: float = 3e-4
 

@@ -157,14 +157,22 @@ function extendAfter(source: string, end: number, lastPart: string, hasStreet: b
   return { end: best, postcode: false };
 }
 
-/** A "PO Box" or a unit ("Flat 4, ") right before the chain's first part. */
-function extendBefore(source: string, start: number, firstPart: string): number {
+/** A street line ending in a comma right before a chain: "12 Kingsley Avenue, " before "Suite 5, Columbus, OH". */
+const STREET_LINE_BEFORE =
+  /(?:^|[\s(])(\d{1,6}(?:[-/]\d{1,5})?[A-Za-z]?(?: (?:[NSEW]|NE|NW|SE|SW)\.?)?(?: (?:\p{Lu}[\p{L}'.-]{0,20}|\d{1,3}(?:st|nd|rd|th))){1,5},[ \t]{0,2})$/u;
+
+/**
+ * A "PO Box", a unit ("Flat 4, ") or, for a chain with no street of its own, the street line the model missed
+ * right before the chain's first part: without it the street would stay in clear text next to a redacted town.
+ */
+function extendBefore(source: string, start: number, firstPart: string, hasStreetLine: boolean): number {
   const before = source.slice(lineStart(source, start), start);
   const box = /^\d/u.test(firstPart) ? PO_BOX_BEFORE.exec(before) : null;
   if (box) return start - box[0].length;
   const unit = UNIT_BEFORE.exec(before);
-  if (unit) return start - unit[1]!.length;
-  return start;
+  const from = unit ? start - unit[1]!.length : start;
+  const street = hasStreetLine ? null : STREET_LINE_BEFORE.exec(source.slice(lineStart(source, from), from));
+  return street && hasStreetWord(street[1]!) ? from - street[1]!.length : from;
 }
 
 function endsWithPostcode(text: string): boolean {
@@ -239,7 +247,9 @@ export function assembleAddresses(source: string, findings: Finding[]): Finding[
     const first = chain[0]!;
     const hasStreet = chain.some((p) => isStreetPart(p.text));
     const after = extendAfter(source, end, source.slice(first.start, end), hasStreet);
-    const start = hasStreet || after.postcode ? extendBefore(source, first.start, first.text) : first.start;
+    const postcode = after.postcode || endsWithPostcode(source.slice(first.start, after.end));
+    const hasStreetLine = chain.some((p) => HOUSE_NUMBER_START.test(p.text) || PO_BOX_START.test(p.text));
+    const start = hasStreet || postcode ? extendBefore(source, first.start, first.text, hasStreetLine) : first.start;
     const assembled = hasStreet || after.postcode || isStreetPart(source.slice(start, after.end));
     if (!assembled || (chain.length === 1 && start === first.start && after.end === first.end)) {
       result.push(...chain);

@@ -206,6 +206,20 @@ describe('addresses', () => {
   });
 });
 
+describe('street line before an assembled address', () => {
+  it('takes in the street line the model missed before a unit, town and postcode', () => {
+    const text = 'Please send it to 12 Kingsley Avenue, Suite 5, Columbus, OH 43215. Thanks';
+    expect(refined(text, ['LOCATION', 'Suite 5, Columbus'], ['LOCATION', 'OH 43215'])).toEqual([['LOCATION', '12 Kingsley Avenue, Suite 5, Columbus, OH 43215']]);
+  });
+
+  it('leaves the text before alone when it is no street or the chain has its own', () => {
+    const noStreet = 'Call 12 Kingsley friends, Columbus, OH 43215 today';
+    expect(refined(noStreet, ['LOCATION', 'Columbus'], ['LOCATION', 'OH 43215'])).toEqual([['LOCATION', 'Columbus, OH 43215']]);
+    const own = 'From 9 Elm Road, 12 Oak Avenue, Boston, MA 02116 on';
+    expect(refined(own, ['LOCATION', '12 Oak Avenue'], ['LOCATION', 'Boston'], ['LOCATION', 'MA 02116'])).toEqual([['LOCATION', '12 Oak Avenue, Boston, MA 02116']]);
+  });
+});
+
 describe('numbers and codes', () => {
   it('drops findings without letters and long letter-digit codes, keeps short ones', () => {
     expect(refined('Card ending 5517, file 24M00871, version 3.4', ['LOCATION', '5517'], ['PERSON', '24M00871'], ['LOCATION', '3.4'])).toEqual([]);

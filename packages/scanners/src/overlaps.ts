@@ -1,3 +1,4 @@
+import { partitionPoint } from './partition-point.js';
 import type { Finding } from './types.js';
 
 const overlaps = (a: Finding, b: Finding): boolean => a.start < b.end && b.start < a.end;
@@ -42,16 +43,7 @@ function mergeSameType(findings: Finding[], text: string): Finding[] {
 }
 
 /** Index of the first accepted span whose start is >= `start` (accepted is sorted by start). */
-function lowerBound(accepted: Finding[], start: number): number {
-  let lo = 0;
-  let hi = accepted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (accepted[mid]!.start < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+const lowerBound = (accepted: Finding[], start: number): number => partitionPoint(accepted, (a) => a.start < start);
 
 /**
  * The score each finding competes with: a finding that wholly contains a shorter finding of another type ranks
@@ -103,15 +95,8 @@ export function withoutOverlapsWith<T extends { start: number; end: number }>(
 ): T[] {
   if (spans.length === 0) return findings;
   return findings.filter((f) => {
-    let lo = 0;
-    let hi = spans.length;
     // First span ending after f starts; f overlaps it iff that span starts before f ends.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (spans[mid]!.end <= f.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const span = spans[lo];
+    const span = spans[partitionPoint(spans, (s) => s.end <= f.start)];
     return !(span && span.start < f.end);
   });
 }

@@ -17,6 +17,7 @@
  * The assembled finding has the lowest score of its parts. All patterns run on bounded slices next to a
  * finding, with bounded repetitions, so the rule stays linear in the length of the text.
  */
+import { partitionPoint } from '../../partition-point.js';
 import type { Finding } from '../../types.js';
 import { byStart, containmentIndex, lineEndAfter, lineStartBefore, respan } from './spans.js';
 
@@ -201,15 +202,8 @@ function adoptTowns(source: string, findings: Finding[]): Finding[] {
   if (streets.length === 0) return findings;
   return findings.map((g) => {
     if (g.type === 'LOCATION' || !/^\p{Lu}/u.test(g.text)) return g;
-    // The street ending last before g (binary search over ends).
-    let lo = 0;
-    let hi = streets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (streets[mid]!.end <= g.start) lo = mid + 1;
-      else hi = mid;
-    }
-    const street = streets[lo - 1];
+    // The street ending last before g (streets are sorted by end).
+    const street = streets[partitionPoint(streets, (st) => st.end <= g.start) - 1];
     if (!street || g.start - street.end > MAX_GAP || !skipGap(source, street.end, g.start)) return g;
     if (!postcodeFollows(source, g.end)) return g;
     return { ...g, type: 'LOCATION', explanation: [...(g.explanation ?? []), `refine: a town in an address, not ${g.type}`] };

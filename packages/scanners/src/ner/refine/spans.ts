@@ -2,6 +2,7 @@
  * Small helpers shared by the refinement rules. Every rule returns new findings through `respan`, so `text`
  * always equals `source.slice(start, end)` and each change is explained.
  */
+import { partitionPoint } from '../../partition-point.js';
 import type { Finding } from '../../types.js';
 
 /** The types a token-classification NER model predicts as names; other types pass refinement untouched. */
@@ -78,14 +79,7 @@ export function withoutOverlaps(findings: Finding[]): Finding[] {
 
 /** Index of the last span in `sorted` (by start) whose start is below `limit`, or -1. */
 function lastStartingBefore(sorted: readonly Finding[], limit: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]!.start < limit) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
+  return partitionPoint(sorted, (f) => f.start < limit) - 1;
 }
 
 /**

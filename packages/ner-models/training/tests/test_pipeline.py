@@ -4,7 +4,8 @@ import unittest
 
 from veil_ner.decode import decode
 from veil_ner.encode import encode_row
-from veil_ner.gmb import strip_title
+from veil_ner.gmb import repair_title_artefacts, strip_title
+from veil_ner.gazetteer import real_cities, us_states
 from veil_ner.labels import IGNORE, LABEL2ID, LABELS
 from veil_ner.scoring import Scorer
 from veil_ner.augment import replace_mentions
@@ -116,3 +117,46 @@ class Augmentation(unittest.TestCase):
 
 if __name__ == '__main__':
     unittest.main()
+
+
+class GmbTitleArtefacts(unittest.TestCase):
+    @staticmethod
+    def spans(text, spans):
+        return [(text[s['start']:s['end']], s['label']) for s in repair_title_artefacts(text, spans)]
+
+    def test_a_name_tagged_as_a_place_after_an_honorific_becomes_the_person(self):
+        text = "But Mr. Maliki's coalition leads."
+        got = self.spans(text, [{'start': 4, 'end': 7, 'label': 'PERSON'}, {'start': 8, 'end': 14, 'label': 'LOCATION'}])
+        self.assertEqual(got, [('Maliki', 'PERSON')])
+
+    def test_an_untagged_surname_after_an_honorific_is_tagged(self):
+        self.assertEqual(self.spans("Mr. Ban's aides said so.", [{'start': 0, 'end': 3, 'label': 'PERSON'}]), [('Ban', 'PERSON')])
+
+    def test_a_lone_title_is_dropped_and_the_name_after_it_kept(self):
+        text = 'He met Prime Minister Phan Van Khai today.'
+        got = self.spans(text, [{'start': 7, 'end': 12, 'label': 'PERSON'}, {'start': 22, 'end': 35, 'label': 'PERSON'}])
+        self.assertEqual(got, [('Phan Van Khai', 'PERSON')])
+
+    def test_whole_names_and_other_spans_are_untouched(self):
+        text = 'President Pervez Musharraf left Islamabad.'
+        spans = [{'start': 0, 'end': 26, 'label': 'PERSON'}, {'start': 32, 'end': 41, 'label': 'LOCATION'}]
+        self.assertEqual(self.spans(text, spans), [('President Pervez Musharraf', 'PERSON'), ('Islamabad', 'LOCATION')])
+
+    def test_a_lower_case_word_after_a_title_is_not_made_a_name(self):
+        text = 'Mr. and Mrs. Smith came.'
+        self.assertEqual(self.spans(text, [{'start': 0, 'end': 3, 'label': 'PERSON'}]), [])
+
+
+class Gazetteer(unittest.TestCase):
+    def test_real_towns_beyond_the_famous_ones_in_a_fixed_order(self):
+        cities = real_cities()
+        self.assertGreater(len(cities), 3000)
+        self.assertEqual(list(cities), sorted(cities))
+        self.assertIn('Kalamazoo', cities)
+        self.assertEqual(len(us_states()), 51)
+
+    def test_forms_genre_fills_status_fields_without_entities(self):
+        gen = Generator(3, 20)
+        text, spans = gen.fill('{KV}; {KV}')
+        self.assertEqual(spans, [])
+        self.assertRegex(text, r'^[A-Z][\w -]+: [^;]+; [A-Z][\w -]+: .+$')

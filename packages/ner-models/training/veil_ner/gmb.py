@@ -38,6 +38,44 @@ def strip_title(text: str, start: int, end: int) -> int:
     return start + offset
 
 
+HONORIFICS = {'mr.', 'mrs.', 'ms.', 'dr.', 'mr', 'mrs', 'ms', 'dr'}
+
+
+def is_title_only(text: str) -> bool:
+    return all(w.lower() in TITLE_WORDS for w in text.split(' '))
+
+
+def repair_title_artefacts(text: str, spans: list[dict]) -> list[dict]:
+    """GMB often tags a title alone as PERSON and the name after it as something else or nothing:
+    "Mr." per + "Maliki" geo, "President" per + "Bush" org, "Prime" per + "Minister" O + "Shaukat Aziz" per.
+    Trained on as they are, these teach that a surname after "Mr." is a place. The title span is dropped; a short
+    capitalised span right after it becomes the PERSON; after an honorific, so does a capitalised word nobody tagged.
+    """
+    spans = sorted(spans, key=lambda s: s['start'])
+    by_start = {s['start']: s for s in spans}
+    out: list[dict] = []
+    renamed: set[int] = set()
+    for s in spans:
+        if id(s) in renamed:
+            continue
+        if s['label'] != 'PERSON' or not is_title_only(text[s['start']:s['end']]):
+            out.append(s)
+            continue
+        after = by_start.get(s['end'] + 1)
+        if after is not None and after['label'] != 'PERSON':
+            words = text[after['start']:after['end']].split(' ')
+            if len(words) <= 3 and all(w[:1].isupper() and not any(ch.isdigit() for ch in w) for w in words):
+                out.append({**after, 'label': 'PERSON'})
+                renamed.add(id(after))
+        elif after is None and text[s['start']:s['end']].lower() in HONORIFICS:
+            word = text[s['end'] + 1:].split(' ', 1)[0]
+            core = word.rstrip('.,;:!?\'"')
+            core = core[:-2] if core.endswith("'s") else core
+            if core[:1].isupper() and core.isalpha() and not any(o['start'] <= s['end'] + 1 < o['end'] for o in spans):
+                out.append({'start': s['end'] + 1, 'end': s['end'] + 1 + len(core), 'label': 'PERSON'})
+    return sorted(out, key=lambda s: s['start'])
+
+
 def place_like_gpe(rows: list[dict], min_geo: int = 3) -> set[str]:
     """gpe surface forms that GMB also tags as geo often enough to be places (Iraq), not demonyms (Iraqi)."""
     geo = Counter(r['text'][s['start']:s['end']] for r in rows for s in r['spans'] if s.get('orig_label') == 'geo')
@@ -53,7 +91,7 @@ def training_rows(path: Path, limit: int | None = None) -> list[dict]:
     for row in rows:
         text = row['text']
         spans = []
-        for s in row['spans']:
+        for s in repair_title_artefacts(text, row['spans']):
             label, start, end = s['label'], s['start'], s['end']
             if label not in KEEP:
                 continue

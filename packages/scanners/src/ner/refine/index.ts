@@ -9,14 +9,17 @@
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
  *    a PERSON span is cut before its first word with a digit (names hold none), and one that ends in a legal
  *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION;
- * 4. addresses: complete cut streets and assemble address pieces into one LOCATION;
- * 5. numbers and codes: drop findings without letters or that are codes (after 4, which uses "6044" in
+ * 4. adjacent pieces: name findings that only a space separates are one name ("Gary" + "Steinfeld"), typed
+ *    PERSON only when every piece is or the name starts with a given name (see `adjacent.ts`);
+ * 5. addresses: complete cut streets and assemble address pieces into one LOCATION;
+ * 6. numbers and codes: drop findings without letters or that are codes (after 5, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
- * 6. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`).
+ * 7. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
 import type { Finding } from '../../types.js';
+import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
@@ -48,7 +51,9 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       if (withoutNumbers) refined.push(retypeOrganisation(withoutNumbers));
     }
   }
-  refined = withoutOverlaps(assembleAddresses(source, refined).filter((f) => !isNumberOrCode(f)));
+  // Pieces of one name side by side become one name, which may then end in an organisation word.
+  const joined = joinAdjacentNames(source, withoutOverlaps(refined)).map(retypeOrganisation);
+  refined = withoutOverlaps(assembleAddresses(source, joined).filter((f) => !isNumberOrCode(f)));
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
   const overlapsOther = overlapIndex(others);
   const clear = refined.filter((f) => !overlapsOther(f));

@@ -31,9 +31,14 @@ function lastWord(text: string): string {
   return text.slice(start, end).toLowerCase();
 }
 
+/** Whether `text` ends in a legal form or an organisation word ("Ltd.", "Bank", "Software"). */
+export function endsInOrganisationWord(text: string): boolean {
+  const word = lastWord(text);
+  return LEGAL_FORMS.has(word) || ORGANISATION_KINDS.has(word);
+}
+
 export function retypeOrganisation(finding: Finding): Finding {
   if (finding.type !== 'PERSON' || !/\s/u.test(finding.text.trim())) return finding;
-  const word = lastWord(finding.text);
-  if (!LEGAL_FORMS.has(word) && !ORGANISATION_KINDS.has(word)) return finding;
+  if (!endsInOrganisationWord(finding.text)) return finding;
   return { ...finding, type: 'ORGANIZATION', explanation: [...(finding.explanation ?? []), 'refine: organisation word at the end'] };
 }

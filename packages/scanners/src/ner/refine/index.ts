@@ -8,7 +8,8 @@
  *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
  *    a PERSON span is cut before its first word with a digit (names hold none), and one that ends in a legal
- *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION;
+ *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION, one that is exactly a known
+ *    place ("Tacoma", "Arizona"; "Eugene" only where the words around say place) becomes a LOCATION;
  * 4. adjacent pieces: name findings that only a space separates are one name ("Gary" + "Steinfeld"), typed
  *    PERSON only when every piece is or the name starts with a given name (see `adjacent.ts`);
  * 5. addresses: complete cut streets and assemble address pieces into one LOCATION;
@@ -28,6 +29,7 @@ import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
 import { completeInitials } from './initials.js';
 import { retypeOrganisation } from './organisations.js';
+import { retypePlace } from './places.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
 export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
@@ -48,7 +50,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       const core = trimFunctionWords(source, whole);
       const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
       const withoutNumbers = cutPersonAtNumbers(source, named);
-      if (withoutNumbers) refined.push(retypeOrganisation(withoutNumbers));
+      if (withoutNumbers) refined.push(retypeOrganisation(retypePlace(source, withoutNumbers)));
     }
   }
   // Pieces of one name side by side become one name, which may then end in an organisation word.

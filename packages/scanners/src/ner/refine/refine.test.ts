@@ -191,8 +191,8 @@ describe('addresses', () => {
     expect(refined('Deliver to 2210 Marlowe Court, Aurora, CO 80012 please', ['PERSON', 'Marlowe'], ['PERSON', 'Aurora'])).toEqual([
       ['LOCATION', '2210 Marlowe Court, Aurora, CO 80012'],
     ]);
-    expect(refined('Deliver to 2210 Marlowe Court, Aurora and Ellis', ['PERSON', 'Marlowe'], ['PERSON', 'Aurora'])).toEqual([
-      ['LOCATION', '2210 Marlowe Court'], ['PERSON', 'Aurora'],
+    expect(refined('Deliver to 2210 Marlowe Court, Maribel and Ellis', ['PERSON', 'Marlowe'], ['PERSON', 'Maribel'])).toEqual([
+      ['LOCATION', '2210 Marlowe Court'], ['PERSON', 'Maribel'],
     ]);
   });
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
+import { refineNameFindings } from './index.js';
+
+function refined(text: string, ...hits: Array<[string, string]>): Array<[string, string]> {
+  const findings: Finding[] = hits.map(([type, value]) => {
+    const start = text.indexOf(value);
+    if (start < 0) throw new Error(`test setup: "${value}" not in text`);
+    return { type, start, end: start + value.length, text: value, score: 0.8, recognizer: 'ner:test' };
+  });
+  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
+}
+
+describe('gazetteer', () => {
+  it('knows given names, family names and places, with or without accents', () => {
+    expect(['Rose', 'Grace', 'Juan', 'Lucía', 'Maribel'].every(isGivenName)).toBe(true);
+    expect(['Severity', 'Component', 'Tacoma'].some(isGivenName)).toBe(false);
+    expect(isPersonName('Jackson')).toBe(true);
+    expect(['Tacoma', 'Topeka', 'Minnesota', 'Netherlands', 'Bogotá', 'New York'].every(isPlaceName)).toBe(true);
+    expect(['Severity', 'Okonkwo', 'Attending'].some(isPlaceName)).toBe(false);
+  });
+});
+
+describe('places typed PERSON', () => {
+  it('retypes a known place as LOCATION, keeping its span', () => {
+    expect(refined('The shipment left Spokane for Topeka on Monday.', ['PERSON', 'Topeka'])).toEqual([['LOCATION', 'Topeka']]);
+    expect(refined('Her mother still lives near Durban with two cats.', ['PERSON', 'Durban'])).toEqual([['LOCATION', 'Durban']]);
+    expect(refined('License issued by Minnesota last year', ['PERSON', 'Minnesota'])).toEqual([['LOCATION', 'Minnesota']]);
+  });
+
+  it('keeps a place that is also a person name unless the words around it say place', () => {
+    expect(refined('Thanks, Eugene will call you back.', ['PERSON', 'Eugene'])).toEqual([['PERSON', 'Eugene']]);
+    expect(refined('We spoke with Charlotte about the refund.', ['PERSON', 'Charlotte'])).toEqual([['PERSON', 'Charlotte']]);
+    expect(refined('Our office in Eugene is closed.', ['PERSON', 'Eugene'])).toEqual([['LOCATION', 'Eugene']]);
+    expect(refined('He grew up in a suburb of Jackson, MS and moved.', ['PERSON', 'Jackson'])).toEqual([['LOCATION', 'Jackson']]);
+    expect(refined('Charlotte, North Carolina is humid.', ['PERSON', 'Charlotte'])).toEqual([['LOCATION', 'Charlotte']]);
+  });
+
+  it('leaves names that are no places and other types alone', () => {
+    expect(refined('Ask Tomasz Wierzbicki for the key.', ['PERSON', 'Tomasz Wierzbicki'])).toEqual([['PERSON', 'Tomasz Wierzbicki']]);
+    expect(refined('The Topeka Gazette ran it.', ['ORGANIZATION', 'Topeka Gazette'])).toEqual([['ORGANIZATION', 'Topeka Gazette']]);
+  });
+});

@@ -18,15 +18,22 @@
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
+import { isPersonName } from './gazetteer.js';
 import { atSentenceStart, findingWords, isClosedClass, isCommonWord, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
 
 /**
  * A field label: common words right before a colon ("Host:", "Severity:", "DATE OF ADMISSION:"). A name before
- * a colon (a speaker in a transcript: "Kim:") is not a common word, so it stays.
+ * a colon (a speaker in a transcript: "Kim:") is not a common word, so it stays; nor does a known name that is
+ * also a word ("Rose:"), see `isSpeaker`.
  */
 function isFieldLabel(source: string, finding: Finding, list: string[], capitalsTellNothing: boolean): boolean {
   if (list.length > 3 || !/^[ \t]?:(?!\/\/)/u.test(source.slice(finding.end, finding.end + 4))) return false;
   return capitalsTellNothing && list.every(isCommonWord);
+}
+
+/** A speaker in a chat or transcript: one known given or family name before a colon ("Rose:", "Grace:"). */
+function isSpeaker(source: string, finding: Finding, list: string[]): boolean {
+  return list.length === 1 && /^[ \t]?:(?!\/\/)/u.test(source.slice(finding.end, finding.end + 4)) && isPersonName(list[0]!);
 }
 
 const VERB_LIKE = /PastTense|Gerund|Adverb/u;
@@ -82,6 +89,7 @@ export function isNeverAName(source: string, finding: Finding): boolean {
   const list = findingWords(finding, shouting);
   if (list.length === 0) return false;
   if (list.every(isClosedClass)) return true;
+  if (isSpeaker(source, finding, list)) return false;
   const lowerCase = !/\p{Lu}/u.test(finding.text);
   if (lowerCase && list.every(isLowerCaseWord)) return true;
   // Capitals are evidence of a name only inside a sentence, in a line not written in capitals.

@@ -7,6 +7,7 @@
  * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names and
  *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
+ *    everyday words before a colon are a field label ("Severity:"), not a speaker ("Rose:");
  *    a PERSON span is cut before its first word with a digit (names hold none), and one that ends in a legal
  *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION, one that is exactly a known
  *    place ("Tacoma", "Arizona"; "Eugene" only where the words around say place) becomes a LOCATION;
@@ -28,6 +29,7 @@ import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
 import { completeInitials } from './initials.js';
+import { isFieldLabel } from './labels.js';
 import { retypeOrganisation } from './organisations.js';
 import { retypePlace } from './places.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
@@ -46,7 +48,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
       const fixed = piece && fixFragment(source, piece);
       const whole = fixed && completeInitials(source, fixed);
-      if (!whole || isNeverAName(source, whole)) continue;
+      if (!whole || isNeverAName(source, whole) || isFieldLabel(source, whole)) continue;
       const core = trimFunctionWords(source, whole);
       const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
       const withoutNumbers = cutPersonAtNumbers(source, named);

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { refineNameFindings } from './index.js';
+
+function refined(text: string, ...hits: Array<[string, string]>): Array<[string, string]> {
+  const findings: Finding[] = hits.map(([type, value]) => {
+    const start = text.indexOf(value);
+    if (start < 0) throw new Error(`test setup: "${value}" not in text`);
+    return { type, start, end: start + value.length, text: value, score: 0.8, recognizer: 'ner:test' };
+  });
+  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
+}
+
+describe('field labels', () => {
+  it('drops everyday words before a colon wherever they stand in the line', () => {
+    expect(refined('Ticket 4411 | Severity: Low | Owner: Kemal Arslan', ['PERSON', 'Severity'], ['PERSON', 'Kemal Arslan'])).toEqual([
+      ['PERSON', 'Kemal Arslan'],
+    ]);
+    expect(refined('Ward 3    Attending: Dr. Halvorsen', ['PERSON', 'Attending'])).toEqual([]);
+    expect(refined('Notes from Lisbon   Themes: pricing', ['ORGANIZATION', 'Themes'])).toEqual([]);
+    expect(refined('Write to the Office for Civil Rights: they reply', ['ORGANIZATION', 'Civil Rights'])).toEqual([['ORGANIZATION', 'Civil Rights']]);
+  });
+
+  it('keeps speakers named with a given or family name, and names after a title', () => {
+    const chat = 'Rose: the parcel never came\nGrace: sorry to hear that\nMS. BAKER: objection';
+    expect(refined(chat, ['PERSON', 'Rose'], ['PERSON', 'Grace'], ['PERSON', 'BAKER'])).toEqual([
+      ['PERSON', 'Rose'], ['PERSON', 'Grace'], ['PERSON', 'BAKER'],
+    ]);
+  });
+
+  it('keeps names that are no everyday words, and words not followed by a colon', () => {
+    expect(refined('Okonkwo: I will check', ['PERSON', 'Okonkwo'])).toEqual([['PERSON', 'Okonkwo']]);
+    expect(refined('I met Summer Hale at the Component fair', ['PERSON', 'Summer Hale'])).toEqual([['PERSON', 'Summer Hale']]);
+    expect(refined('see https://example.org', ['ORGANIZATION', 'https'])).toEqual([]);
+  });
+});

@@ -11,9 +11,10 @@
  * "Vegas"). A joined name that ends in an organisation word is then retyped by `retypeOrganisation`.
  */
 import type { Finding } from '../../types.js';
+import { isGivenName } from './gazetteer.js';
 import { endsInOrganisationWord } from './organisations.js';
 import { byStart } from './spans.js';
-import { lexiconTag, NAME_PARTICLES } from './words.js';
+import { NAME_PARTICLES } from './words.js';
 
 /** Every word starts with a capital letter or is a name particle; `&` and digits are not name words. */
 const CAPITALISED_WORD = /^\p{Lu}[\p{L}\p{M}'’.-]*$/u;
@@ -29,14 +30,9 @@ function endsCleanly(text: string): boolean {
   return !text.endsWith('.') || /(?:^|\s)\p{Lu}\.$/u.test(text);
 }
 
-const GIVEN_NAME_TAGS = /FirstName|MaleName|FemaleName/u;
-
 /** Whether the name's first word (or the first part of a hyphenated one: "Sophie-Anne") is a known given name. */
 function startsWithGivenName(text: string): boolean {
-  const first = text.split(/[\s-]/u)[0] ?? '';
-  const plain = first.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-  const tag = lexiconTag(plain);
-  return tag !== undefined && GIVEN_NAME_TAGS.test(tag);
+  return isGivenName(text.split(/[\s-]/u)[0] ?? '');
 }
 
 /**

@@ -18,7 +18,7 @@
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
-import { isPersonName } from './gazetteer.js';
+import { isGivenName, isPersonName } from './gazetteer.js';
 import { atSentenceStart, findingWords, isClosedClass, isCommonWord, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
 
 /**
@@ -80,7 +80,7 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
 function isLowerCaseWord(word: string): boolean {
   if (isCommonWord(word)) return true;
   const tag = lexiconTag(word);
-  return !(tag !== undefined && NAME_TAGS.test(tag)) && isDictionaryWord(word);
+  return !(tag !== undefined && NAME_TAGS.test(tag)) && !isGivenName(word) && isDictionaryWord(word);
 }
 
 /** Whether a finding is made only of words that cannot be a name. */

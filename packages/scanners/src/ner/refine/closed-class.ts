@@ -18,7 +18,7 @@
 import nlp from 'compromise';
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
-import { isGivenName, isPersonName } from './gazetteer.js';
+import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
 import { atSentenceStart, findingWords, isClosedClass, isCommonWord, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
 
 /**
@@ -63,11 +63,16 @@ const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive/u;
 /**
  * A common word written with a capital only because it starts a sentence or stands in a heading ("Suspicious
  * activity ...", "MEDICATIONS"). A name there is usually the subject, followed by its verb ("Rice said",
- * "Young was"): such findings are kept, as are words the lexicon knows as names.
+ * "Young was"): such findings are kept, as are words the lexicon knows as names. For a PERSON, dictionary
+ * words count as common too unless they are known person or place names ("Docket No.", "Procurement
+ * team"); organisations are often named by a common noun ("Army officials", "Treasury Secretary").
  */
 function isCommonPhrase(source: string, finding: Finding, list: string[]): boolean {
   // Several capitalised common words together are usually a name ("White House", "District Court").
-  if (list.length !== 1 || !isCommonWord(list[0]!)) return false;
+  if (list.length !== 1) return false;
+  const word = list[0]!;
+  const dictionaryWordAsPerson = finding.type === 'PERSON' && isDictionaryWord(word) && !isPersonName(word) && !isPlaceName(word);
+  if (!isCommonWord(word) && !dictionaryWordAsPerson) return false;
   const next = nextWord(source, finding.end);
   const nextTag = next === undefined ? undefined : lexiconTag(next);
   return nextTag === undefined || !VERB_TAGS.test(nextTag);

@@ -98,15 +98,22 @@ export function isCommonWord(possessive: string): boolean {
   return word.length <= 40 && DERIVED_WORD.test(word);
 }
 
-/** Start of text, or after a sentence end, a line break, a colon or a list bullet. */
+/** A gap between columns of a table, a form or a log: a tab, or two spaces. */
+const COLUMN_GAP = /\t| {2}/u;
+
+/**
+ * Start of text, or after a sentence end, a line break, a colon, a list bullet, a table's `|` or a column gap
+ * ("MRN: 0773    Attending"): each starts a new field, so a capital there is owed to the position.
+ */
 export function atSentenceStart(source: string, start: number): boolean {
   let i = start;
   const min = Math.max(0, start - 64);
   while (i > min && /[ \t"“'‘(*•-]/u.test(source[i - 1]!)) i--;
   if (i === 0) return true;
   const before = source[i - 1]!;
+  if (COLUMN_GAP.test(source.slice(i, start))) return true;
   // The full stop of "Mr." or "U.S." ends no sentence.
-  return /[!?:\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
+  return /[!?:|\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
 }
 
 const NEXT_WORD = /^[ \t]*,?[ \t]*([\p{L}']+)/u;

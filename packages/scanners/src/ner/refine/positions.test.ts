@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { refineNameFindings } from './index.js';
+import { atSentenceStart } from './words.js';
+
+function refined(text: string, ...hits: Array<[string, string]>): Array<[string, string]> {
+  const findings: Finding[] = hits.map(([type, value]) => {
+    const start = text.indexOf(value);
+    if (start < 0) throw new Error(`test setup: "${value}" not in text`);
+    return { type, start, end: start + value.length, text: value, score: 0.8, recognizer: 'ner:test' };
+  });
+  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
+}
+
+describe('where a capital tells nothing', () => {
+  it('counts table cells and column gaps as starts, not words inside a sentence', () => {
+    const row = 'INC-2291 | Submitted 2024-05-02 | owner Lina';
+    expect(atSentenceStart(row, row.indexOf('Submitted'))).toBe(true);
+    const form = 'MRN: 55120    Ward 4B';
+    expect(atSentenceStart(form, form.indexOf('Ward'))).toBe(true);
+    const prose = 'We met Ward at noon';
+    expect(atSentenceStart(prose, prose.indexOf('Ward'))).toBe(false);
+  });
+
+  it('drops a capitalised dictionary word typed PERSON at such a start unless a verb follows or it is a known name', () => {
+    expect(refined('Case 14 | Docket pending | Clerk: Amara Osei', ['PERSON', 'Docket'], ['PERSON', 'Amara Osei'])).toEqual([
+      ['PERSON', 'Amara Osei'],
+    ]);
+    expect(refined('Notes.\nProcurement team approved it.', ['PERSON', 'Procurement'])).toEqual([]);
+    expect(refined('Notes.\nHunter signed the form.', ['PERSON', 'Hunter'])).toEqual([['PERSON', 'Hunter']]);
+    expect(refined('Notes.\nDuval, the agent, signed.', ['PERSON', 'Duval'])).toEqual([['PERSON', 'Duval']]);
+  });
+
+  it('leaves organisations named by a common noun', () => {
+    expect(refined('Report.\nArmy officials declined to comment.', ['ORGANIZATION', 'Army'])).toEqual([['ORGANIZATION', 'Army']]);
+  });
+});

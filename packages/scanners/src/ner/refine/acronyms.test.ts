@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { refineNameFindings } from './index.js';
+
+function refined(text: string, ...hits: Array<[string, string]>): Array<[string, string]> {
+  const findings: Finding[] = hits.map(([type, value]) => {
+    const start = text.indexOf(value);
+    if (start < 0) throw new Error(`test setup: "${value}" not in text`);
+    return { type, start, end: start + value.length, text: value, score: 0.8, recognizer: 'ner:test' };
+  });
+  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
+}
+
+describe('acronyms typed PERSON', () => {
+  it('drops a lone acronym in a mixed-case line', () => {
+    expect(refined('Please confirm your SSN and the VLAN id', ['PERSON', 'SSN'], ['PERSON', 'VLAN'])).toEqual([]);
+    expect(refined('The gateway masks PANs in logs', ['PERSON', 'PANs'])).toEqual([]);
+  });
+
+  it('keeps known names in capitals, quoted nicknames, split names, shouted lines and other types', () => {
+    expect(refined('Signed by Denise NG on Monday', ['PERSON', 'NG'])).toEqual([['PERSON', 'NG']]);
+    expect(refined('Paid to KIM last week', ['PERSON', 'KIM'])).toEqual([['PERSON', 'KIM']]);
+    expect(refined('Derek "DJ" Okafor called', ['PERSON', 'DJ'])).toEqual([['PERSON', 'DJ']]);
+    expect(refined('WITNESS: TBD', ['PERSON', 'TBD'])).toEqual([['PERSON', 'TBD']]);
+    expect(refined('She joined NATO staff', ['ORGANIZATION', 'NATO'])).toEqual([['ORGANIZATION', 'NATO']]);
+  });
+});

@@ -31,6 +31,7 @@ import { splitAtSentenceEnds, trimEdges } from './edges.js';
 import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
+import { retypeCommonNounName } from './common-noun-heads.js';
 import { completeInitials } from './initials.js';
 import { isFieldLabel } from './labels.js';
 import { retypeOrganisation } from './organisations.js';
@@ -58,11 +59,11 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").
       if (named !== whole && (isNeverAName(source, named) || isFieldLabel(source, named))) continue;
       const withoutNumbers = cutPersonAtNumbers(source, named);
-      if (withoutNumbers) refined.push(retypeOrganisation(retypePlace(source, withoutNumbers)));
+      if (withoutNumbers) refined.push(retypeCommonNounName(retypeOrganisation(retypePlace(source, withoutNumbers))));
     }
   }
   // Pieces of one name side by side become one name, which may then end in an organisation word.
-  const joined = retypeShortOrganisationNames(joinAdjacentNames(source, withoutOverlaps(refined)).map(retypeOrganisation));
+  const joined = retypeShortOrganisationNames(joinAdjacentNames(source, withoutOverlaps(refined)).map((f) => retypeCommonNounName(retypeOrganisation(f))));
   refined = withoutOverlaps(assembleAddresses(source, joined).filter((f) => !isNumberOrCode(f)));
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
   const overlapsOther = overlapIndex(others);

@@ -13,7 +13,8 @@
  *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION, one that is exactly a known
  *    place ("Tacoma", "Arizona"; "Eugene" only where the words around say place) becomes a LOCATION;
  * 4. adjacent pieces: name findings that only a space separates are one name ("Gary" + "Steinfeld"), typed
- *    PERSON only when every piece is or the name starts with a given name (see `adjacent.ts`); a PERSON that
+ *    PERSON only when every piece is or the name starts with a given name (see `adjacent.ts`), and so are a
+ *    family name and a given name after it ("HOLLOWAY-BRIGHT, CATHERINE A."); a PERSON that
  *    is the first word or two of an organisation named in the text is its short name ("Cascadia");
  * 5. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 6. numbers and codes: drop findings without letters or that are codes (after 5, which uses "6044" in
@@ -33,6 +34,7 @@ import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
 import { retypeCommonNounName } from './common-noun-heads.js';
 import { completeInitials } from './initials.js';
+import { joinInvertedNames } from './inverted-names.js';
 import { isFieldLabel } from './labels.js';
 import { retypeOrganisation } from './organisations.js';
 import { retypePlace } from './places.js';
@@ -63,7 +65,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
     }
   }
   // Pieces of one name side by side become one name, which may then end in an organisation word.
-  const joined = retypeShortOrganisationNames(joinAdjacentNames(source, withoutOverlaps(refined)).map((f) => retypeCommonNounName(retypeOrganisation(f))));
+  const joined = retypeShortOrganisationNames(joinInvertedNames(source, joinAdjacentNames(source, withoutOverlaps(refined)).map((f) => retypeCommonNounName(retypeOrganisation(f)))));
   refined = withoutOverlaps(assembleAddresses(source, joined).filter((f) => !isNumberOrCode(f)));
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
   const overlapsOther = overlapIndex(others);

@@ -29,6 +29,11 @@ describe('places typed PERSON', () => {
     expect(refined('License issued by Minnesota last year', ['PERSON', 'Minnesota'])).toEqual([['LOCATION', 'Minnesota']]);
   });
 
+  it('retypes a known town with its state', () => {
+    expect(refined('Login from (Duluth, MN per geolocation)', ['PERSON', 'Duluth, MN'])).toEqual([['LOCATION', 'Duluth, MN']]);
+    expect(refined('Signed: Okafor, MN', ['PERSON', 'Okafor, MN'])).toEqual([['PERSON', 'Okafor, MN']]);
+  });
+
   it('keeps a place that is also a person name unless the words around it say place', () => {
     expect(refined('Thanks, Eugene will call you back.', ['PERSON', 'Eugene'])).toEqual([['PERSON', 'Eugene']]);
     expect(refined('We spoke with Charlotte about the refund.', ['PERSON', 'Charlotte'])).toEqual([['PERSON', 'Charlotte']]);

@@ -3,7 +3,7 @@
  * exactly a known place (see `gazetteer.ts`) becomes a LOCATION. Many places are also people's names
  * ("Eugene", "Jackson", "Charlotte", "Austin"): those stay PERSON unless the words around them say place, a
  * preposition of place before ("in Eugene", "from Jackson") or a state or country after ("Eugene, Oregon",
- * "Jackson, MS"). The span is kept, so the value stays redacted either way; only its type changes.
+ * "Jackson, MS"); a town with its state in one finding ("Duluth, MN") is a place. The span is kept, so the value stays redacted either way; only its type changes.
  */
 import type { Finding } from '../../types.js';
 import { isPersonName, isPlaceName, isStateCode } from './gazetteer.js';
@@ -19,9 +19,23 @@ function placeContext(source: string, finding: Finding): boolean {
   return region !== undefined && (isStateCode(region) || isPlaceName(region));
 }
 
+/** "Duluth, MN", "Eugene, Oregon": a town and its state, which no person's name looks like. */
+const TOWN_AND_REGION = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*)?), (\p{Lu}{2}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)$/u;
+
+function isTownAndRegion(text: string): boolean {
+  const parts = TOWN_AND_REGION.exec(text);
+  if (!parts) return false;
+  const region = parts[2]!;
+  return (isStateCode(region) || isPlaceName(region)) && isPlaceName(parts[1]!);
+}
+
+const asLocation = (finding: Finding): Finding => ({ ...finding, type: 'LOCATION', explanation: [...(finding.explanation ?? []), 'refine: a known place'] });
+
 export function retypePlace(source: string, finding: Finding): Finding {
-  if (finding.type !== 'PERSON' || !TWO_WORDS_AT_MOST.test(finding.text) || !isPlaceName(finding.text)) return finding;
+  if (finding.type !== 'PERSON') return finding;
+  if (isTownAndRegion(finding.text)) return asLocation(finding);
+  if (!TWO_WORDS_AT_MOST.test(finding.text) || !isPlaceName(finding.text)) return finding;
   const alsoAName = finding.text.split(' ').some(isPersonName);
   if (alsoAName && !placeContext(source, finding)) return finding;
-  return { ...finding, type: 'LOCATION', explanation: [...(finding.explanation ?? []), 'refine: a known place'] };
+  return asLocation(finding);
 }

@@ -8,7 +8,7 @@
  *    initials to the whole name;
  * 3. closed-class words: drop findings made only of words that cannot be names, trim such words off the edges;
  *    everyday words before a colon are a field label ("Severity:"), not a speaker ("Rose:"); a lone acronym
- *    in a mixed-case line is no person ("SSN", "VLAN");
+ *    in a mixed-case line is no person ("SSN", "VLAN"), nor is a drug name ("azithromycin", "Lisinopril");
  *    a PERSON span is cut before its first word with a digit (names hold none), and one that ends in a legal
  *    form or an organisation word ("Okafor Logistics Ltd") becomes an ORGANIZATION, one that is exactly a known
  *    place ("Tacoma", "Arizona"; "Eugene" only where the words around say place) becomes a LOCATION;
@@ -29,6 +29,7 @@ import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
+import { isDrugName } from './drug-names.js';
 import { fixFragment } from './fragments.js';
 import { trimFunctionWords } from './function-words.js';
 import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
@@ -55,7 +56,7 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
       const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
       const fixed = piece && fixFragment(source, piece);
       const whole = fixed && completeInitials(source, fixed);
-      if (!whole || isNeverAName(source, whole) || isFieldLabel(source, whole) || isAcronymAsPerson(source, whole)) continue;
+      if (!whole || isNeverAName(source, whole) || isFieldLabel(source, whole) || isAcronymAsPerson(source, whole) || isDrugName(whole)) continue;
       const core = trimFunctionWords(source, whole);
       const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
       // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").

@@ -12,7 +12,8 @@
  *    lower-case everyday words are trimmed off the edges ("Previous pediatrician") and the rest judged again;
  *    a PERSON span is cut before its first word with a digit (names hold none);
  * 4. types (`retyped`): a PERSON that ends in a legal form or organisation word ("Okafor Logistics Ltd") or in
- *    a plural common noun ("Lotus Petal Nails") becomes an ORGANIZATION; one that is exactly a known place
+ *    a plural common noun ("Lotus Petal Nails"), or is one word in camel case ("CoinHarbor"), becomes an
+ *    ORGANIZATION; one that is exactly a known place
  *    ("Tacoma"; "Eugene" only where the words around say place) becomes a LOCATION;
  * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Gary" + "Steinfeld") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
@@ -26,6 +27,7 @@
  */
 import type { Finding } from '../../types.js';
 import { isAcronymAsPerson } from './acronyms.js';
+import { retypeCamelCaseBrand } from './camel-case.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -50,7 +52,7 @@ function isNoName(source: string, finding: Finding): boolean {
 
 /** The finding with the type its words and the words around it give it. */
 function retyped(source: string, finding: Finding): Finding {
-  return retypeCommonNounName(retypeOrganisation(retypePlace(source, finding)));
+  return retypeCamelCaseBrand(retypeCommonNounName(retypeOrganisation(retypePlace(source, finding))));
 }
 
 /** Pieces of one name joined, then short names of organisations typed as those. */

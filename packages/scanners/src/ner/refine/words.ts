@@ -102,8 +102,8 @@ export function isCommonWord(possessive: string): boolean {
 const COLUMN_GAP = /\t| {2}/u;
 
 /**
- * Start of text, or after a sentence end, a line break, a colon, a list bullet, a table's `|` or a column gap
- * ("MRN: 0773    Attending"): each starts a new field, so a capital there is owed to the position.
+ * Start of text, or after a sentence end, a line break, a colon, a list bullet, a table's `|`, a column gap
+ * ("MRN: 0773    Attending") or a CSV comma: each starts a new field, so a capital there is owed to the position.
  */
 export function atSentenceStart(source: string, start: number): boolean {
   let i = start;
@@ -112,6 +112,8 @@ export function atSentenceStart(source: string, start: number): boolean {
   if (i === 0) return true;
   const before = source[i - 1]!;
   if (COLUMN_GAP.test(source.slice(i, start))) return true;
+  // A comma with no space after it separates the cells of a CSV row ("Tanabe Kogyo,Procurement,...").
+  if (before === ',' && i === start) return true;
   // The full stop of "Mr." or "U.S." ends no sentence.
   return /[!?:|\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
 }

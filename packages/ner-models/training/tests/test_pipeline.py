@@ -5,7 +5,6 @@ import unittest
 from veil_ner.decode import decode
 from veil_ner.encode import encode_row
 from veil_ner.gmb import repair_title_artefacts, strip_title
-from veil_ner.gazetteer import real_cities, us_states
 from veil_ner.labels import IGNORE, LABEL2ID, LABELS
 from veil_ner.scoring import Scorer
 from veil_ner.augment import replace_mentions
@@ -145,18 +144,3 @@ class GmbTitleArtefacts(unittest.TestCase):
     def test_a_lower_case_word_after_a_title_is_not_made_a_name(self):
         text = 'Mr. and Mrs. Smith came.'
         self.assertEqual(self.spans(text, [{'start': 0, 'end': 3, 'label': 'PERSON'}]), [])
-
-
-class Gazetteer(unittest.TestCase):
-    def test_real_towns_beyond_the_famous_ones_in_a_fixed_order(self):
-        cities = real_cities()
-        self.assertGreater(len(cities), 3000)
-        self.assertEqual(list(cities), sorted(cities))
-        self.assertIn('Kalamazoo', cities)
-        self.assertEqual(len(us_states()), 51)
-
-    def test_forms_genre_fills_status_fields_without_entities(self):
-        gen = Generator(3, 20)
-        text, spans = gen.fill('{KV}; {KV}')
-        self.assertEqual(spans, [])
-        self.assertRegex(text, r'^[A-Z][\w -]+: [^;]+; [A-Z][\w -]+: .+$')

@@ -123,20 +123,6 @@ ROLE_LABELS = ['AGENT', 'CALLER', 'CUSTOMER', 'REP', 'USER', 'BOT', 'Assistant',
 FIELD_LABELS = ['Name', 'Customer', 'Member name', 'Patient', 'Employee', 'Account holder', 'Contact', 'Agent',
                 'Assigned to', 'Reported by', 'Requester', 'Beneficiary', 'Attendees', 'From', 'To', 'Cc',
                 'Emergency contact', 'Next of kin', 'Manager', 'Owner', 'Signed', 'Witness', 'Claimant']
-# Form, ticket and chart fields whose values are not names: "Severity: High" must not teach "Severity" as a name.
-STATUS_FIELDS = ['Status', 'Priority', 'Severity', 'Category', 'Component', 'Queue', 'Environment', 'Impact',
-                 'Resolution', 'Summary', 'Outcome', 'Reason', 'Action', 'Notes', 'Type', 'Source', 'Channel',
-                 'Platform', 'Stage', 'Result', 'Diagnosis', 'Allergies', 'Medications', 'Plan', 'Assessment',
-                 'Findings', 'Symptoms', 'Vitals', 'Disposition', 'Follow-up', 'Rating', 'Score', 'Feedback',
-                 'Comments', 'Remarks', 'Subject', 'Topic', 'Agenda', 'Decision', 'Risk', 'Cause', 'Root cause',
-                 'Next steps', 'Attachment', 'Language', 'Currency', 'Method', 'Frequency', 'Duration', 'Budget',
-                 'Product', 'Service', 'Tier', 'Region code', 'Version', 'Build', 'Release', 'Mode', 'Scope']
-STATUS_VALUES = ['High', 'Low', 'Medium', 'Critical', 'Minor', 'Major', 'Open', 'Closed', 'Pending', 'Resolved',
-                 'In progress', 'On hold', 'Escalated', 'Approved', 'Declined', 'N/A', 'None', 'Yes', 'No',
-                 'Unknown', 'Normal', 'Stable', 'Improving', 'Refund issued', 'Replaced', 'Monthly', 'Weekly',
-                 'Card', 'Wire transfer', 'Phone', 'Email', 'Web', 'Mobile app', 'Production', 'Staging',
-                 'Billing', 'Login failure', 'Timeout', 'Duplicate charge', 'Hardware fault', 'Network outage',
-                 'Penicillin', 'Ibuprofen 400 mg', 'Metformin 500 mg', 'Mild', 'Moderate', 'Severe', 'Routine']
 # Everyday lines that open with a capitalised word which is not a name.
 GENERIC_LINES = [
     'Can you confirm the last four digits?', 'Could you spell that for me?', 'How long will the refund take?',

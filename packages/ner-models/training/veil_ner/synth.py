@@ -14,7 +14,6 @@ from datetime import date, datetime, time as midnight_of
 from faker import Faker
 
 from . import lexicon as lx
-from .gazetteer import real_cities, us_states
 from .templates import TEMPLATES
 
 # Absolute bounds: Faker's relative ranges ('-2y', 'now') depend on the day of the run and break reproducibility.
@@ -87,7 +86,6 @@ class Generator:
             'SAY': lambda: self.plain(self.rng.choice(lx.PRONOUN_LINES)), 'DID': self.did,
             'SIGNOFF': lambda: self.plain(self.rng.choice(lx.SIGNOFFS)), 'RE': lambda: self.plain(self.rng.choice(lx.REPLY_MARKS)),
             'KIN': lambda: self.plain(self.rng.choice(lx.KIN)), 'PATH': self.path,
-            'KV': lambda: self.plain(f"{self.rng.choice(lx.STATUS_FIELDS)}: {self.rng.choice(lx.STATUS_VALUES)}"),
         }
 
     # --- entity slots -------------------------------------------------------------------------------------
@@ -174,19 +172,15 @@ class Generator:
         return self.entity(name, 'ORGANIZATION')
 
     def city(self) -> Piece:
-        r = self.rng.random()
-        if r < 0.45:
+        if self.rng.random() < 0.8:
             return self.entity(self.rng.choice(lx.CITIES), 'LOCATION')
-        if r < 0.8:
-            return self.entity(self.rng.choice(real_cities()), 'LOCATION')
         return self.entity(self.fakers[self.rng.choice(['de_DE', 'en_GB', 'it_IT', 'es_ES', 'en_IN'])].city(), 'LOCATION')
 
     def country(self) -> Piece:
         return self.entity(self.fakers['en_US'].country(), 'LOCATION')
 
     def region(self) -> Piece:
-        pool = lx.REGIONS if self.rng.random() < 0.5 else us_states()
-        return self.entity(self.rng.choice(pool), 'LOCATION')
+        return self.entity(self.rng.choice(lx.REGIONS), 'LOCATION')
 
     def place(self) -> Piece:
         return self.rng.choice([self.city, self.city, self.country, self.region])()

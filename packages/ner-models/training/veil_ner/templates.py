@@ -196,16 +196,6 @@ TEMPLATES: dict[str, list[str]] = {
         "{TS} deploy {HASH} by {FIRST:L}: {DID}",
         "Loaded {PATH} in {NUM} ms. {DID}",
     ],
-    'forms': [
-        "{KV}\n{KV}\n{FIELD}: {PERSON}\n{KV}",
-        "Ticket {TICKET}\n{KV}\n{KV}\nReported by: {PERSON} ({ORG})\n{KV}",
-        "{KV} | {KV} | Assigned to: {FIRST} {LAST} | {KV}",
-        "{KV}\n{KV}\nLocation: {CITY}, {REGION}\n{KV}",
-        "{FIELD}: {LAST_FIRST}\n{KV}\n{KV}\nSite: {ORG}, {CITY}",
-        "{KV}; {KV}; {KV}.",
-        "{KV}\nNotes: {TITLED} called from {CITY}. {DID}\n{KV}",
-        "{FIELD:U}: {PERSON:U}\n{KV:U}\n{KV:U}",
-    ],
     'negatives': [
         "{CAP} see the attached {PRODUCT} report for {MONTH}.",
         "Build {HASH} failed: {CODE} threw at {TS}. Rolled back to {VERSION}.",

@@ -1,6 +1,6 @@
 /**
  * Adjacent pieces of one name. A token-classification model starts a new entity at every B- tag, so it often
- * gives one name as two findings side by side ("Gary" + "Steinfeld", "Pelican State" + "Credit Union"), and
+ * gives one name as two findings side by side ("Tomas" + "Lindqvist", "Juniper Valley" + "Credit Union"), and
  * scores one piece as a false name and the other as half of one. Two names in a row are set apart by a comma,
  * a word or a sentence end, so name findings separated by exactly one space, each made of capitalised words
  * (or name particles: "de la Cruz"), one of them PERSON, are one name. The exception is a title or employer
@@ -38,7 +38,7 @@ function startsWithGivenName(text: string): boolean {
 /**
  * The type of a joined run, or undefined when the run is better left apart. A run that starts with a given name
  * is a person ("Marisa Colón", "Juan Pablo Echeverri"). Otherwise English puts the head of a name last, so a
- * last piece of several words gives the type ("Pelican State" + "Credit Union"). A single last word is weaker
+ * last piece of several words gives the type ("Juniper Valley" + "Credit Union"). A single last word is weaker
  * evidence: it may be a surname the model mistyped ("Segolene" + "Royal") as much as the last word of an
  * organisation, so it gives the type only when it is an organisation word ("Fernhill" + "Software"). A person
  * piece after an organisation or place is left apart: a full name there follows a title or employer in
@@ -71,7 +71,7 @@ export function joinAdjacentNames(source: string, findings: readonly Finding[]):
   let run: Finding[] = [];
   const flush = () => {
     // Only runs with a PERSON piece are joined: the split comes from the model's PERSON tags ("Gary" +
-    // "Steinfeld"), while two places side by side may be two values ("Lyon Villeurbanne").
+    // "Lindqvist"), while two places side by side may be two values ("Lyon Villeurbanne").
     const type = run.length > 1 && run.some((p) => p.type === 'PERSON') ? joinedType(run, source.slice(run[0]!.start, run[run.length - 1]!.end)) : undefined;
     if (type) out.push(join(source, run, type));
     else out.push(...run);

@@ -14,10 +14,10 @@
  * 4. types (`retyped`): a PERSON that ends in a legal form or organisation word ("Okafor Logistics Ltd") or in
  *    a plural common noun ("Lotus Petal Nails"), or is one word in camel case ("CoinHarbor"), becomes an
  *    ORGANIZATION; one that is exactly a known place
- *    ("Tacoma"; "Eugene" only where the words around say place) becomes a LOCATION;
- * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Gary" + "Steinfeld") and a
+ *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION;
+ * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Tomas" + "Lindqvist") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
- *    that is the short name of an organisation in the text ("Cascadia") becomes that ORGANIZATION;
+ *    that is the short name of an organisation in the text ("Brightwater") becomes that ORGANIZATION;
  * 6. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 7. numbers and codes: drop findings without letters or that are codes (after 6, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");

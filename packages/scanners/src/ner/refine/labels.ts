@@ -1,5 +1,5 @@
 /**
- * Field labels: "Severity: High", "Component: api-gateway", "Attending: Dr. Gill". Forms, tickets, notes and
+ * Field labels: "Severity: High", "Component: api-gateway", "Attending: Dr. Osei". Forms, tickets, notes and
  * logs put a common word before a colon to say what follows; a model that sees a capitalised word there may
  * call it a name. A one-word finding right before a colon that is an everyday English word (`dictionary.ts` or
  * compromise's lexicon) is a label wherever it stands in its line. Several capitalised words before a colon

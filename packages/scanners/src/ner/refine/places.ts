@@ -1,9 +1,9 @@
 /**
- * Places the model typed PERSON ("Tacoma", "Arizona", "Netherlands"). A one- or two-word PERSON finding that is
+ * Places the model typed PERSON ("Tucson", "Nevada", "Portugal"). A one- or two-word PERSON finding that is
  * exactly a known place (see `gazetteer.ts`) becomes a LOCATION. Many places are also people's names
  * ("Eugene", "Jackson", "Charlotte", "Austin"): those stay PERSON unless the words around them say place, a
  * preposition of place before ("in Eugene", "from Jackson") or a state or country after ("Eugene, Oregon",
- * "Jackson, MS"); a town with its state in one finding ("Duluth, MN") is a place. The span is kept, so the value stays redacted either way; only its type changes.
+ * "Jackson, MS"); a town with its state in one finding ("Boise, ID") is a place. The span is kept, so the value stays redacted either way; only its type changes.
  */
 import type { Finding } from '../../types.js';
 import { isPersonName, isPlaceName, isStateCode } from './gazetteer.js';
@@ -19,7 +19,7 @@ function placeContext(source: string, finding: Finding): boolean {
   return region !== undefined && (isStateCode(region) || isPlaceName(region));
 }
 
-/** "Duluth, MN", "Eugene, Oregon": a town and its state, which no person's name looks like. */
+/** "Boise, ID", "Eugene, Oregon": a town and its state, which no person's name looks like. */
 const TOWN_AND_REGION = /^(\p{Lu}[\p{L}\p{M}'’.-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*)?), (\p{Lu}{2}|\p{Lu}\p{Ll}+(?: \p{Lu}\p{Ll}+)?)$/u;
 
 function isTownAndRegion(text: string): boolean {

@@ -1,6 +1,6 @@
 /**
- * Short names of organisations. A text names an organisation in full once ("Cascadia Cloudworks, Inc.", "Lumen
- * Digital Bank") and then by its first word or two ("Cascadia", "Lumen"); out of that context a small model
+ * Short names of organisations. A text names an organisation in full once ("Brightwater Analytics, Inc.", "Harbor
+ * Point Bank") and then by its first word or two ("Brightwater", "Harbor Point"); out of that context a small model
  * often reads the short form as a person. A PERSON finding whose text is the first word or two of an
  * ORGANIZATION finding in the same text becomes an ORGANIZATION, unless the text also holds a person's full
  * name ending in it: "Dana Okafor" founded "Okafor Logistics", and "Okafor" alone may be either, so it stays

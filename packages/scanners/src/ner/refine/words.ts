@@ -69,7 +69,7 @@ export function findingWords(finding: Finding, shouting: boolean): string[] {
 
 /**
  * compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. Units of
- * measurement count as names: many are names (Watt, Kelvin) and products take them ("Lumen").
+ * measurement count as names: many are names (Watt, Kelvin) and products take them ("Lux").
  */
 export const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym|Unit/u;
 

@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../types.js';
-import { refineNameFindings } from './index.js';
-
-function refined(text: string, ...hits: Array<[string, string]>): Array<[string, string]> {
-  const findings: Finding[] = hits.map(([type, value]) => {
-    const start = text.indexOf(value);
-    if (start < 0) throw new Error(`test setup: "${value}" not in text`);
-    return { type, start, end: start + value.length, text: value, score: 0.8, recognizer: 'ner:test' };
-  });
-  return refineNameFindings(text, findings).map((f) => [f.type, f.text]);
-}
+import { refined } from './__fixtures__/refined.js';
 
 describe('lower-case words in a finding with capitals', () => {
   it('trims lower-case everyday words and lone letters, then judges what is left', () => {

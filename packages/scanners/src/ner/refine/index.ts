@@ -21,13 +21,16 @@
  * 6. addresses: complete cut streets and assemble address pieces into one LOCATION;
  * 7. numbers and codes: drop findings without letters or that are codes (after 6, which uses "6044" in
  *    "PO Box 6044" and "MA 02138");
- * 8. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`).
+ * 8. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`);
+ * 9. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
+ *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
 import type { Finding } from '../../types.js';
 import { isAcronymAsPerson } from './acronyms.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
+import { addCueNames } from './cues.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -61,7 +64,7 @@ function joinedPieces(source: string, findings: Finding[]): Finding[] {
   return retypeShortOrganisationNames(joinInvertedNames(source, adjacent));
 }
 
-export function refineNameFindings(source: string, findings: readonly Finding[]): Finding[] {
+function refineModelFindings(source: string, findings: readonly Finding[]): Finding[] {
   const names: Finding[] = [];
   const others: Finding[] = [];
   for (const f of findings) (isNameFinding(f) ? names : others).push(f);
@@ -90,3 +93,5 @@ export function refineNameFindings(source: string, findings: readonly Finding[])
   const clear = settled.filter((f) => !overlapsOther(f));
   return [...clear, ...others].sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+export const refineNameFindings = (source: string, findings: readonly Finding[]): Finding[] => addCueNames(source, refineModelFindings(source, findings));

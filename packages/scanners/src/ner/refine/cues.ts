@@ -9,16 +9,19 @@
  *
  * Greetings and sign-offs count only at the start of a line or sentence and only when punctuation or the line
  * end closes the name, so "Hi Rosa Street Clinic" or "Thanks Will do" add nothing; introductions need no closing
- * mark ("my name is Rosa and I ..."). Lower-case names are taken only after "my name is", "name was", "goes by"
- * and "named", in a line written all in lower case (chat). Every pattern is bounded, so a megabyte of cues costs
- * linear time.
+ * mark ("my name is Rosa and I ..."). "named" and "called" also name groups, missions and products ("a group
+ * called ...", "the so-called ..."), so after them only a known person name or a titled surname counts. Lower-case
+ * names are taken only after "my name is", "name was", "goes by" and "named", in a line written all in lower case
+ * (chat), or when the word is a known given name that is no everyday word ("said his name was eddie"). A cue is
+ * read as people write it ("thanks", "Thanks", "THANKS", not "tHanks"). Every pattern is bounded, so a megabyte
+ * of cues costs linear time.
  */
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
 import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
 import { lineEndAfter, lineStartBefore, overlapIndex } from './spans.js';
-import { ACRONYM, atSentenceStart, isClosedClass, isCommonWord, lexiconTag } from './words.js';
+import { atSentenceStart, isClosedClass, isCommonWord, lexiconTag } from './words.js';
 
 /** Score of a name found by its cue alone: below the model's usual scores, above typical thresholds. */
 export const CUE_NAME_SCORE = 0.7;

@@ -72,7 +72,7 @@ export class ModelRecognizer implements Recognizer {
     // with words, so every user of a ModelRecognizer (Anonymize, the CLI, the benchmark, direct callers) gets
     // the same spans, and Anonymize's overlap resolution against the pattern recognizers sees whole values.
     // The compromise tier and custom recognizers produce word-aligned spans and are left alone.
-    return this.options.refine === false ? findings : refineNameFindings(text, findings);
+    return this.options.refine === false ? findings : refineNameFindings(text, findings, this.name);
   }
 
   private loaded(): Promise<NerModel> {

@@ -165,3 +165,10 @@ describe('long and adversarial input', () => {
     );
   });
 });
+
+describe('who the added names come from', () => {
+  it('carries the recognizer name the caller gives when the model found nothing', () => {
+    const [added] = refineNameFindings('Kind regards,\nTomasz', [], 'ner:my-model');
+    expect(added).toMatchObject({ type: 'PERSON', text: 'Tomasz', score: CUE_NAME_SCORE, recognizer: 'ner:my-model' });
+  });
+});

@@ -94,4 +94,10 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
   return [...clear, ...others].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-export const refineNameFindings = (source: string, findings: readonly Finding[]): Finding[] => addCueNames(source, refineModelFindings(source, findings));
+/**
+ * Refines a model's name findings (see the header). `recognizer` names the findings the cue rule adds when the
+ * model found nothing to take the name from.
+ */
+export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string): Finding[] {
+  return addCueNames(source, refineModelFindings(source, findings), recognizer);
+}

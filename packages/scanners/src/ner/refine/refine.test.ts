@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../types.js';
+import { CUE_NAME_SCORE } from './cues.js';
 import { refineNameFindings } from './index.js';
 
 /** A finding over the `nth` occurrence of `value` in `text`, as a model would return it. */
@@ -307,7 +308,7 @@ describe('refineNameFindings properties', () => {
           if (end > start) input.push({ type: types[(i / 2) % 6]!, start, end, text: text.slice(start, end), score: scores[(i / 2) % 6]!, recognizer: 'p' });
         }
         const out = refineNameFindings(text, input);
-        const minScore = Math.min(...input.map((f) => f.score));
+        const minScore = Math.min(CUE_NAME_SCORE, ...input.map((f) => f.score));
         for (const [i, f] of out.entries()) {
           expect(f.start).toBeGreaterThanOrEqual(0);
           expect(f.end).toBeLessThanOrEqual(text.length);

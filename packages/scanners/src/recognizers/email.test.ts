@@ -46,7 +46,20 @@ describe('email recognizer', () => {
     expect(finding.explanation).toContain('spoken form, isEmail ok');
   });
 
+  it.each([
+    ['his email is alasdair dot whyte at proton dot me.', 'alasdair dot whyte at proton dot me'],
+    ['Customer: jo dot tran 88 at gmail dot com', 'jo dot tran 88 at gmail dot com'],
+    ['write to ana [dot] li (at) example (dot) org', 'ana [dot] li (at) example (dot) org'],
+  ])('takes a local part with spoken dots into the span: %s', async (text, address) => {
+    await expectFinding(recognizer, text, address, 0.7);
+  });
+
+  it('does not read a spoken digit group before a plain "at" without a spoken dot as part of the address', async () => {
+    await expectFinding(recognizer, 'room 12 at example dot com', '12 at example dot com');
+  });
+
   it('rewrites obfuscated forms to a plain address', () => {
+    expect(deobfuscateEmail('jo dot tran 88 at gmail dot com')).toBe('jo.tran88@gmail.com');
     expect(deobfuscateEmail('john.doe[at]example[dot]com')).toBe('john.doe@example.com');
     expect(deobfuscateEmail('john at example dot co dot uk')).toBe('john@example.co.uk');
   });

@@ -1,6 +1,6 @@
 /**
  * EMAIL_ADDRESS: plain addresses, and obfuscated ones ("john.doe[at]example[dot]com",
- * "john at example dot com"), reported over the whole obfuscated span. Every candidate is rewritten
+ * "john at example dot com", "john dot doe 88 at example dot com"), reported over the whole obfuscated span. Every candidate is rewritten
  * to its plain form and must pass validator's isEmail.
  */
 import validator from 'validator';
@@ -20,10 +20,15 @@ const SPOKEN_NON_NAMES = new Set([
 ]);
 
 const AT = String.raw`(?:\s{0,3}(?:[\[({<]\s?at\s?[\])}>]|@)\s{0,3}|\s{1,3}at\s{1,3})`;
-const DOT = String.raw`(?:\.|\s{0,3}[\[({<]\s?dot\s?[\])}>]\s{0,3}|\s{1,3}dot\s{1,3})`;
+const SPOKEN_DOT = String.raw`(?:\s{0,3}[\[({<]\s?dot\s?[\])}>]\s{0,3}|\s{1,3}dot\s{1,3})`;
+const DOT = String.raw`(?:\.|${SPOKEN_DOT})`;
+
+// A spoken local part has its dots spoken too ("john dot doe at ..."), and callers read digits apart
+// ("jo dot li 88 at ..."). Pieces are delimited by spaces or brackets, which no piece holds, so matching stays linear.
+const SPOKEN_LOCAL = String.raw`${LOCAL}(?:(?:${SPOKEN_DOT}[A-Za-z0-9_%+\-]{1,64}){1,4}(?: \d{1,6})?)?`;
 
 const PLAIN_EMAIL = new RegExp(String.raw`${LOCAL}@${LABEL}(?:\.${LABEL}){1,8}(?![\w\-])`);
-const OBFUSCATED_EMAIL = new RegExp(String.raw`${LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){1,8}(?![\w\-])`, 'i');
+const OBFUSCATED_EMAIL = new RegExp(String.raw`${SPOKEN_LOCAL}${AT}${LABEL}(?:${DOT}${LABEL}){1,8}(?![\w\-])`, 'i');
 
 // The fully spoken form ("john at example dot com") reads like prose, so its last label must be a
 // common top-level domain before it counts.
@@ -37,7 +42,8 @@ const SPOKEN_TLDS = new Set([
 export function deobfuscateEmail(text: string): string {
   return text
     .replace(/\s{0,3}[\[({<]\s?at\s?[\])}>]\s{0,3}|\s{1,3}at\s{1,3}|\s{1,3}@\s{0,3}|\s{0,3}@\s{1,3}/gi, '@')
-    .replace(/\s{0,3}[\[({<]\s?dot\s?[\])}>]\s{0,3}|\s{1,3}dot\s{1,3}/gi, '.');
+    .replace(/\s{0,3}[\[({<]\s?dot\s?[\])}>]\s{0,3}|\s{1,3}dot\s{1,3}/gi, '.')
+    .replace(/ (?=\d{1,6}@)/, '');
 }
 
 function validatePlain(candidate: Candidate): Validation {

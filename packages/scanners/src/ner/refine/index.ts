@@ -14,7 +14,9 @@
  * 4. types (`retyped`): a PERSON that ends in a legal form or organisation word ("Okafor Logistics Ltd") or in
  *    a plural common noun ("Lotus Petal Nails"), or is one word in camel case ("CoinHarbor"), becomes an
  *    ORGANIZATION; one that is exactly a known place
- *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION;
+ *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION; capitalised words after a
+ *    name that end in an organisation word ("Fernhill" + " Home Care"), a word before it that opens
+ *    organisation names ("Grupo"), "X support" and "a job at X" make it an ORGANIZATION (`extendOrganisation`);
  * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Tomas" + "Lindqvist") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
  *    that is the short name of an organisation in the text ("Brightwater") becomes that ORGANIZATION;
@@ -43,6 +45,7 @@ import { retypeCommonNounName } from './common-noun-heads.js';
 import { completeInitials } from './initials.js';
 import { joinInvertedNames } from './inverted-names.js';
 import { isFieldLabel } from './labels.js';
+import { extendOrganisation } from './organisation-context.js';
 import { retypeOrganisation } from './organisations.js';
 import { retypePlace } from './places.js';
 import { retypeShortOrganisationNames } from './short-names.js';
@@ -84,7 +87,7 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
       // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").
       if (named !== whole && isNoName(source, named)) continue;
       const withoutNumbers = cutPersonAtNumbers(source, named);
-      if (withoutNumbers) refined.push(retyped(source, withoutNumbers));
+      if (withoutNumbers) refined.push(extendOrganisation(source, retyped(source, withoutNumbers)));
     }
   }
   const settled = withoutOverlaps(assembleAddresses(source, joinedPieces(source, refined)).filter((f) => !isNumberOrCode(f)));

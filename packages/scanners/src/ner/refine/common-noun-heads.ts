@@ -11,16 +11,17 @@
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isGivenName, isPersonName } from './gazetteer.js';
+import { isTitle } from './words.js';
 
+const INITIAL = /^\p{Lu}\.?$/u;
 const CAPITALISED_WORDS = /^\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’.-]*){1,3}$/u;
-const INITIAL_OR_TITLE = /^(?:\p{Lu}\.?|mr|mrs|ms|mx|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|lt|sgt|sergeant|officer|agent|detective|det|father|fr|rev|sister|brother|president|minister|king|queen|prince|princess|pope|saint|st)\.?$/iu;
 
 export function retypeCommonNounName(finding: Finding): Finding {
   if (finding.type !== 'PERSON' || !CAPITALISED_WORDS.test(finding.text)) return finding;
   const words = finding.text.split(' ');
   const first = words[0]!;
   const last = words[words.length - 1]!.replace(/['’]s$/u, '');
-  if (INITIAL_OR_TITLE.test(first) || isGivenName(first)) return finding;
+  if (INITIAL.test(first) || isTitle(first) || isGivenName(first)) return finding;
   const head = last.toLowerCase();
   // A plural: the word and its singular are both everyday words ("Nails", "Holidays", "Outfitters").
   const singular = /^\p{Ll}{2,}[^s]s$/u.test(head) ? head.slice(0, -1) : undefined;

@@ -17,6 +17,7 @@
  *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION; capitalised words after a
  *    name that end in an organisation word ("Fernhill" + " Home Care"), a word before it that opens
  *    organisation names ("Grupo"), "X support" and "a job at X" make it an ORGANIZATION (`extendOrganisation`);
+ *    a place or organisation that is a known given name and family-name words ("GARY STEINFELD") a PERSON;
  * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Tomas" + "Lindqvist") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
  *    that is the short name of an organisation in the text ("Brightwater") becomes that ORGANIZATION;
@@ -25,7 +26,9 @@
  *    "PO Box 6044" and "MA 02138");
  * 8. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`);
  * 9. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
- *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it).
+ *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it);
+ * 10. name pairs: a known given name and family-name words that no finding covers ("Gordon Rask") are added as a
+ *    PERSON (`addGivenNamePairs`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
@@ -33,6 +36,7 @@ import type { Finding } from '../../types.js';
 import { isAcronymAsPerson } from './acronyms.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
 import { addCueNames } from './cues.js';
+import { addGivenNamePairs } from './given-name-pairs.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -47,6 +51,7 @@ import { joinInvertedNames } from './inverted-names.js';
 import { isFieldLabel } from './labels.js';
 import { extendOrganisation } from './organisation-context.js';
 import { retypeOrganisation } from './organisations.js';
+import { retypePersonName } from './person-names.js';
 import { retypePlace } from './places.js';
 import { retypeShortOrganisationNames } from './short-names.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
@@ -58,7 +63,7 @@ function isNoName(source: string, finding: Finding): boolean {
 
 /** The finding with the type its words and the words around it give it. */
 function retyped(source: string, finding: Finding): Finding {
-  return retypeCamelCaseBrand(retypeCommonNounName(retypeOrganisation(retypePlace(source, finding))));
+  return retypePersonName(retypeCamelCaseBrand(retypeCommonNounName(retypeOrganisation(retypePlace(source, finding)))));
 }
 
 /** Pieces of one name joined, then short names of organisations typed as those. */
@@ -102,5 +107,7 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
  * model found nothing to take the name from.
  */
 export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string): Finding[] {
-  return addCueNames(source, refineModelFindings(source, findings), recognizer);
+  const refined = refineModelFindings(source, findings);
+  const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
+  return addGivenNamePairs(source, addCueNames(source, refined, name), name);
 }

@@ -126,6 +126,11 @@ export function nextWord(source: string, end: number): string | undefined {
 }
 
 /** Lower-case particles of names ("de la Cruz", "van der Meulen", "al-Rashid", "d'Alene"): kept in names. */
+/** Titles and honorifics before a name ("Dr.", "General", "Sheikh", "Sri"); some are given names too. */
+const TITLE = /^(?:mr|mrs|ms|mx|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;
+
+export const isTitle = (word: string): boolean => TITLE.test(word);
+
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben', 'bint', 'd', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das',
   'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'y', 'st',

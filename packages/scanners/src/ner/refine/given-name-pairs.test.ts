@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../types.js';
+import { refineNameFindings } from './index.js';
+import { NAME_PAIR_SCORE } from './given-name-pairs.js';
+
+const added = (text: string, findings: Finding[] = []) =>
+  refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE).map((f) => [f.type, f.text]);
+
+describe('known given names with a family name the model missed', () => {
+  it('adds a PERSON for a given name and family-name words', () => {
+    expect(added('The treasurer, Gordon Raskin, has asked for the file.')).toEqual([['PERSON', 'Gordon Raskin']]);
+    expect(added('PLAINTIFF v. MARTHA KOWALCZYK, Defendant')).toEqual([['PERSON', 'MARTHA KOWALCZYK']]);
+    expect(added('Brother, Dmitri Volkonsky-Hale, has a pacemaker.')).toEqual([['PERSON', 'Dmitri Volkonsky-Hale']]);
+    expect(added('Send it to Dr. Helen Marchetti today')).toEqual([['PERSON', 'Helen Marchetti']]);
+  });
+
+  it('adds nothing for places, organisations, everyday words or what a finding covers', () => {
+    expect(added('We met at Victoria Station and then at Jordan Valley')).toEqual([]);
+    expect(added('Invoices from Gordon Raskin Consulting are late')).toEqual([]);
+    expect(added('She lives in Santa Clara now')).toEqual([]);
+    expect(added('The Grace Period Policy applies')).toEqual([]);
+    expect(added('North Gordon Raskin Park is closed')).toEqual([]);
+    expect(added('grace liu wrote back')).toEqual([]);
+    const text = 'Gordon Raskin called';
+    expect(added(text, [{ type: 'LOCATION', start: 0, end: 13, text: 'Gordon Raskin', score: 0.9, recognizer: 'ner:test' }])).toEqual([]);
+  });
+
+  it('handles a megabyte of names and of capitalised runs', () => {
+    const text = 'Gordon Raskin and '.repeat(20_000) + 'Abc Def Ghi '.repeat(40_000);
+    const result = refineNameFindings(text, [], 'ner:test');
+    expect(result).toHaveLength(20_000);
+    expect(result.every((f) => f.text === 'Gordon Raskin' && text.slice(f.start, f.end) === f.text)).toBe(true);
+    expect(refineNameFindings(`Gordon ${'A'.repeat(1_000_000)}`, [], 'ner:test')).toEqual([]);
+  });
+});

@@ -60,10 +60,21 @@ function isVerbAtSentenceStart(source: string, finding: Finding, list: string[])
 
 const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive/u;
 
+/** Verbs whose subject is a person: speaking, writing, thinking, meeting. */
+const PERSON_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'tells', 'asked', 'asks', 'added', 'adds', 'noted', 'notes', 'stated', 'argued', 'argues',
+  'wrote', 'writes', 'replied', 'replies', 'explained', 'explains', 'claimed', 'claims', 'announced', 'announces',
+  'warned', 'warns', 'insisted', 'insists', 'believes', 'believed', 'thinks', 'thought', 'wants', 'wanted',
+  'testified', 'testifies', 'denied', 'denies', 'admitted', 'admits', 'agreed', 'agrees', 'urged', 'urges',
+  'acknowledged', 'recalled', 'recalls', 'called', 'calls', 'met', 'meets', 'visited', 'spoke', 'speaks',
+  'emailed', 'texted', 'phoned', 'replied', 'confirmed', 'confirms', 'signed', 'signs', 'who',
+]);
+
 /**
  * A common word written with a capital only because it starts a sentence or stands in a heading ("Suspicious
  * activity ...", "MEDICATIONS"). A name there is usually the subject, followed by its verb ("Rice said",
- * "Young was"): such findings are kept, as are words the lexicon knows as names. For a PERSON, dictionary
+ * "Young was"): such findings are kept, as are words the lexicon knows as names; a dictionary word no list
+ * knows as a name is kept only before a verb of speaking, thinking or meeting ("Manning said"). For a PERSON, dictionary
  * words count as common too unless they are known person or place names ("Docket No.", "Procurement
  * team"); organisations are often named by a common noun ("Army officials", "Treasury Secretary").
  */
@@ -74,6 +85,9 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
   const dictionaryWordAsPerson = finding.type === 'PERSON' && isDictionaryWord(word) && !isPersonName(word) && !isPlaceName(word);
   if (!isCommonWord(word) && !dictionaryWordAsPerson) return false;
   const next = nextWord(source, finding.end);
+  // A dictionary word that no list knows as a name is a person only before what people do: speak, think, meet
+  // ("Downer said", "Cheek told"); before other verbs it is a thing ("Bridge opened", "File written").
+  if (dictionaryWordAsPerson) return next === undefined || !PERSON_VERBS.has(next);
   const nextTag = next === undefined ? undefined : lexiconTag(next);
   return nextTag === undefined || !VERB_TAGS.test(nextTag);
 }

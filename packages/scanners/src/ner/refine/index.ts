@@ -8,7 +8,8 @@
  *    initials to the whole name;
  * 3. no names (`isNoName`): findings made only of closed-class words, everyday words where capitals tell
  *    nothing, field labels before a colon ("Severity:", not the speaker "Rose:") and keys before `=`, lone
- *    acronyms in mixed-case lines ("SSN") and drug names ("azithromycin") are dropped; function words and
+ *    acronyms in mixed-case lines ("SSN"), drug names ("azithromycin"), section numerals ("IV.") and name
+ *    suffixes alone ("Esq.") are dropped; function words and
  *    lower-case everyday words are trimmed off the edges ("Previous pediatrician") and the rest judged again;
  *    a PERSON span is cut before its first word with a digit (names hold none);
  * 4. types (`retyped`): a PERSON that ends in a legal form or organisation word ("Okafor Logistics Ltd") or in
@@ -49,6 +50,7 @@ import { retypeCommonNounName } from './common-noun-heads.js';
 import { completeInitials } from './initials.js';
 import { joinInvertedNames } from './inverted-names.js';
 import { isFieldLabel } from './labels.js';
+import { isNamePart } from './name-parts.js';
 import { extendOrganisation } from './organisation-context.js';
 import { retypeOrganisation } from './organisations.js';
 import { retypePersonName } from './person-names.js';
@@ -58,7 +60,8 @@ import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js
 
 /** Findings that are no names at all: dropped, not retyped. */
 function isNoName(source: string, finding: Finding): boolean {
-  return isNeverAName(source, finding) || isFieldLabel(source, finding) || isAcronymAsPerson(source, finding) || isDrugName(finding);
+  return isNeverAName(source, finding) || isFieldLabel(source, finding) || isAcronymAsPerson(source, finding) || isDrugName(finding) ||
+    isNamePart(source, finding);
 }
 
 /** The finding with the type its words and the words around it give it. */

@@ -14,6 +14,18 @@ describe('where a capital tells nothing', () => {
     expect(atSentenceStart(list, list.indexOf('Ward'))).toBe(false);
     const prose = 'We met Ward at noon';
     expect(atSentenceStart(prose, prose.indexOf('Ward'))).toBe(false);
+    const log = 'ok\n09:41:07 Socket closed by peer';
+    expect(atSentenceStart(log, log.indexOf('Socket'))).toBe(true);
+    const menu = 'Open Settings > Privacy and turn it off';
+    expect(atSentenceStart(menu, menu.indexOf('Privacy'))).toBe(true);
+    const dated = 'On 12 May Ward called';
+    expect(atSentenceStart(dated, dated.indexOf('Ward'))).toBe(false);
+  });
+
+  it('drops a dictionary word before a verb that things do, keeps one before what people do', () => {
+    expect(refined('ok\n09:41:07 Socket closed by peer', ['PERSON', 'Socket'])).toEqual([]);
+    expect(refined('Notes.\nLantern flickered twice.', ['PERSON', 'Lantern'])).toEqual([]);
+    expect(refined('Notes.\nManning said it twice.', ['PERSON', 'Manning'])).toEqual([['PERSON', 'Manning']]);
   });
 
   it('drops a capitalised dictionary word typed PERSON at such a start unless a verb follows or it is a known name', () => {

@@ -102,8 +102,9 @@ export function isCommonWord(possessive: string): boolean {
 const COLUMN_GAP = /\t| {2}/u;
 
 /**
- * Start of text, or after a sentence end, a line break, a colon, a list bullet, a table's `|`, a column gap
- * ("MRN: 0773    Attending") or a CSV comma: each starts a new field, so a capital there is owed to the position.
+ * Start of text, or after a sentence end, a line break, a colon, a list bullet, a table's `|`, a `>`, a column
+ * gap ("MRN: 0773    Attending"), a CSV comma or a time or number that opens the line ("14:02:11 Bridge
+ * opened"): each starts a new field, so a capital there is owed to the position.
  */
 export function atSentenceStart(source: string, start: number): boolean {
   let i = start;
@@ -114,9 +115,18 @@ export function atSentenceStart(source: string, start: number): boolean {
   if (COLUMN_GAP.test(source.slice(i, start))) return true;
   // A comma with no space after it separates the cells of a CSV row ("Tanabe Kogyo,Procurement,...").
   if (before === ',' && i === start) return true;
-  // The full stop of "Mr." or "U.S." ends no sentence.
-  return /[!?:|\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
+  // A line that so far holds only a time, a date or a number ("14:02:11 Bridge opened", "2024-03-01 File").
+  if (/\d/u.test(before)) {
+    const newline = source.slice(min, i).lastIndexOf('\n');
+    const lineStart = newline === -1 ? (min === 0 ? 0 : -1) : min + newline + 1;
+    if (lineStart >= 0 && LINE_PREFIX.test(source.slice(lineStart, i))) return true;
+  }
+  // The full stop of "Mr." or "U.S." ends no sentence; ">" starts a quoted line or the next step of a menu path.
+  return /[!?:|>\n]/u.test(before) || (before === '.' && !endsWithAbbreviation(source, Math.max(0, i - 13), i - 1));
 }
+
+/** Times, dates and numbers that open a log line or a list item. */
+const LINE_PREFIX = /^[\d\s:.\-/\[\]()#,+]+$/u;
 
 const NEXT_WORD = /^[ \t]*,?[ \t]*([\p{L}']+)/u;
 
@@ -125,12 +135,12 @@ export function nextWord(source: string, end: number): string | undefined {
   return NEXT_WORD.exec(source.slice(end, end + 24))?.[1]?.toLowerCase();
 }
 
-/** Lower-case particles of names ("de la Cruz", "van der Meulen", "al-Rashid", "d'Alene"): kept in names. */
 /** Titles and honorifics before a name ("Dr.", "General", "Sheikh", "Sri"); some are given names too. */
 const TITLE = /^(?:mr|mrs|ms|mx|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;
 
 export const isTitle = (word: string): boolean => TITLE.test(word);
 
+/** Lower-case particles of names ("de la Cruz", "van der Meulen", "al-Rashid", "d'Alene"): kept in names. */
 export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'al', 'el', 'ul', 'bin', 'ibn', 'abu', 'ben', 'bint', 'd', 'de', 'del', 'della', 'der', 'den', 'di', 'da', 'das',
   'dos', 'du', 'la', 'le', 'van', 'von', 'ten', 'ter', 'y', 'st',

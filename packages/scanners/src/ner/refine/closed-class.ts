@@ -19,7 +19,7 @@ import nlp from 'compromise';
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
-import { atSentenceStart, findingWords, isClosedClass, isCommonWord, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
+import { atSentenceStart, findingWords, isClosedClass, isCommonWord, isPersonVerb, lexiconTag, lineAround, NAME_TAGS, nextWord } from './words.js';
 
 /**
  * A field label: common words right before a colon ("Host:", "Severity:", "DATE OF ADMISSION:"). A name before
@@ -60,15 +60,6 @@ function isVerbAtSentenceStart(source: string, finding: Finding, list: string[])
 
 const VERB_TAGS = /Verb|Tense|Modal|Copula|Auxiliary|Infinitive/u;
 
-/** Verbs whose subject is a person: speaking, writing, thinking, meeting. */
-const PERSON_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'told', 'tells', 'asked', 'asks', 'added', 'adds', 'noted', 'notes', 'stated', 'argued', 'argues',
-  'wrote', 'writes', 'replied', 'replies', 'explained', 'explains', 'claimed', 'claims', 'announced', 'announces',
-  'warned', 'warns', 'insisted', 'insists', 'believes', 'believed', 'thinks', 'thought', 'wants', 'wanted',
-  'testified', 'testifies', 'denied', 'denies', 'admitted', 'admits', 'agreed', 'agrees', 'urged', 'urges',
-  'acknowledged', 'recalled', 'recalls', 'called', 'calls', 'met', 'meets', 'visited', 'spoke', 'speaks',
-  'emailed', 'texted', 'phoned', 'replied', 'confirmed', 'confirms', 'signed', 'signs', 'who',
-]);
 
 /**
  * A common word written with a capital only because it starts a sentence or stands in a heading ("Suspicious
@@ -87,7 +78,7 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
   const next = nextWord(source, finding.end);
   // A dictionary word that no list knows as a name is a person only before what people do: speak, think, meet
   // ("Downer said", "Cheek told"); before other verbs it is a thing ("Bridge opened", "File written").
-  if (dictionaryWordAsPerson) return next === undefined || !PERSON_VERBS.has(next);
+  if (dictionaryWordAsPerson) return next === undefined || !isPersonVerb(next);
   const nextTag = next === undefined ? undefined : lexiconTag(next);
   return nextTag === undefined || !VERB_TAGS.test(nextTag);
 }

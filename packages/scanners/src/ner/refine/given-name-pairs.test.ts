@@ -33,3 +33,26 @@ describe('known given names with a family name the model missed', () => {
     expect(refineNameFindings(`Gordon ${'A'.repeat(1_000_000)}`, [], 'ner:test')).toEqual([]);
   });
 });
+
+describe('known given names as the subject of what people do', () => {
+  const subjects = (text: string, findings: Finding[] = []) =>
+    refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE).map((f) => f.text);
+
+  it('adds a lone given name before a verb of a person', () => {
+    expect(subjects('Minutes. Matthias asked about the budget.')).toEqual(['Matthias']);
+    expect(subjects('- Will said the vendor is late')).toEqual(['Will']);
+    expect(subjects('Update: Ingrid flagged two issues')).toEqual(['Ingrid']);
+  });
+
+  it('adds nothing for months, places, titles, other verbs or what a finding covers', () => {
+    expect(subjects('In May said changes apply')).toEqual([]);
+    expect(subjects('Jordan said it would close the border')).toEqual([]);
+    expect(subjects('General said nothing')).toEqual([]);
+    expect(subjects('Will this work?')).toEqual([]);
+    expect(subjects('Matthias asked', [{ type: 'PERSON', start: 0, end: 8, text: 'Matthias', score: 0.9, recognizer: 'ner:test' }])).toEqual([]);
+  });
+
+  it('adds the sentence after a name that ends with a full stop', () => {
+    expect(subjects("He's Reginald. Reginald Whitcombe. Agent: noted.")).toContain('Reginald Whitcombe');
+  });
+});

@@ -25,7 +25,9 @@ const WORD_AFTER = /^ \p{Lu}/u;
 /** Whether the run goes on: a capitalised word right before (not a title or function word) or after it. */
 function partOfLongerName(source: string, start: number, end: number): boolean {
   const before = WORD_BEFORE.exec(source.slice(Math.max(0, start - 24), start))?.[1];
-  if (before !== undefined && !TITLES.test(before) && !isClosedClass(before.toLowerCase())) return true;
+  // A word with a full stop that is no title ends the sentence before ("He's Reginald. Reginald Whyte.").
+  const endsSentence = before !== undefined && before.endsWith('.') && before.length > 2;
+  if (before !== undefined && !endsSentence && !TITLES.test(before) && !isClosedClass(before.toLowerCase())) return true;
   return WORD_AFTER.test(source.slice(end, end + 2));
 }
 

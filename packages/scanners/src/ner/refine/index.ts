@@ -29,7 +29,8 @@
  * 9. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
  *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it);
  * 10. name pairs: a known given name and family-name words that no finding covers ("Gordon Rask") are added as a
- *    PERSON (`addGivenNamePairs`).
+ *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Matthias
+ *    asked", `addGivenNameSubjects`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
@@ -38,6 +39,7 @@ import { isAcronymAsPerson } from './acronyms.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
 import { addCueNames } from './cues.js';
 import { addGivenNamePairs } from './given-name-pairs.js';
+import { addGivenNameSubjects } from './given-name-subjects.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -112,5 +114,5 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
 export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string): Finding[] {
   const refined = refineModelFindings(source, findings);
   const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
-  return addGivenNamePairs(source, addCueNames(source, refined, name), name);
+  return addGivenNameSubjects(source, addGivenNamePairs(source, addCueNames(source, refined, name), name), name);
 }

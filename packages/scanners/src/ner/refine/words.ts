@@ -135,6 +135,22 @@ export function nextWord(source: string, end: number): string | undefined {
   return NEXT_WORD.exec(source.slice(end, end + 24))?.[1]?.toLowerCase();
 }
 
+/** Verbs whose subject is a person: speaking, writing, thinking, meeting. */
+const PERSON_VERBS: ReadonlySet<string> = new Set([
+  'said', 'says', 'told', 'tells', 'asked', 'asks', 'added', 'adds', 'noted', 'notes', 'stated', 'argued', 'argues',
+  'wrote', 'writes', 'replied', 'replies', 'explained', 'explains', 'claimed', 'claims', 'announced', 'announces',
+  'warned', 'warns', 'insisted', 'insists', 'believes', 'believed', 'thinks', 'thought', 'wants', 'wanted',
+  'testified', 'testifies', 'denied', 'denies', 'admitted', 'admits', 'agreed', 'agrees', 'urged', 'urges',
+  'acknowledged', 'recalled', 'recalls', 'called', 'calls', 'met', 'meets', 'visited', 'spoke', 'speaks',
+  'emailed', 'texted', 'phoned', 'confirmed', 'confirms', 'signed', 'signs', 'who', 'mentioned', 'mentions',
+  'reported', 'reports', 'raised', 'suggested', 'suggests', 'proposed', 'requested', 'requests', 'flagged',
+  'promised', 'offered', 'decided', 'complained', 'complains', 'answered', 'answers', 'responded', 'apologized',
+  'apologised', 'shared', 'reminded', 'approved', 'objected', 'joined', 'introduced', 'thanked',
+]);
+
+export const isPersonVerb = (word: string): boolean => PERSON_VERBS.has(word);
+
+
 /** Titles and honorifics before a name ("Dr.", "General", "Sheikh", "Sri"); some are given names too. */
 const TITLE = /^(?:mr|mrs|ms|mx|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;
 

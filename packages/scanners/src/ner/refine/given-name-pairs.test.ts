@@ -4,7 +4,7 @@ import { refineNameFindings } from './index.js';
 import { NAME_PAIR_SCORE } from './given-name-pairs.js';
 
 const added = (text: string, findings: Finding[] = []) =>
-  refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE).map((f) => [f.type, f.text]);
+  refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE && f.type === 'PERSON').map((f) => [f.type, f.text]);
 
 describe('known given names with a family name the model missed', () => {
   it('adds a PERSON for a given name and family-name words', () => {
@@ -36,7 +36,7 @@ describe('known given names with a family name the model missed', () => {
 
 describe('known given names as the subject of what people do', () => {
   const subjects = (text: string, findings: Finding[] = []) =>
-    refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE).map((f) => f.text);
+    refineNameFindings(text, findings, 'ner:test').filter((f) => f.score === NAME_PAIR_SCORE && f.type === 'PERSON').map((f) => f.text);
 
   it('adds a lone given name before a verb of a person', () => {
     expect(subjects('Minutes. Matthias asked about the budget.')).toEqual(['Matthias']);

@@ -30,7 +30,8 @@
  *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it);
  * 10. name pairs: a known given name and family-name words that no finding covers ("Gordon Rask") are added as a
  *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Matthias
- *    asked", `addGivenNameSubjects`).
+ *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Denver") is added as a LOCATION
+ *    (`addKnownPlaces`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
@@ -40,6 +41,7 @@ import { retypeCamelCaseBrand } from './camel-case.js';
 import { addCueNames } from './cues.js';
 import { addGivenNamePairs } from './given-name-pairs.js';
 import { addGivenNameSubjects } from './given-name-subjects.js';
+import { addKnownPlaces } from './known-places.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -114,5 +116,6 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
 export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string): Finding[] {
   const refined = refineModelFindings(source, findings);
   const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
-  return addGivenNameSubjects(source, addGivenNamePairs(source, addCueNames(source, refined, name), name), name);
+  const people = addGivenNameSubjects(source, addGivenNamePairs(source, addCueNames(source, refined, name), name), name);
+  return addKnownPlaces(source, people, name);
 }

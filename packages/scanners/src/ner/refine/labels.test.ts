@@ -7,7 +7,7 @@ describe('field labels', () => {
       ['PERSON', 'Kemal Arslan'],
     ]);
     expect(refined('Ward 3    Attending: Dr. Halvorsen', ['PERSON', 'Attending'])).toEqual([]);
-    expect(refined('Notes from Lisbon   Themes: pricing', ['ORGANIZATION', 'Themes'])).toEqual([]);
+    expect(refined('Notes from Lisbon   Themes: pricing', ['ORGANIZATION', 'Themes'])).toEqual([['LOCATION', 'Lisbon']]);
     expect(refined('Write to the Office for Civil Rights: they reply', ['ORGANIZATION', 'Civil Rights'])).toEqual([['ORGANIZATION', 'Civil Rights']]);
   });
 

@@ -14,7 +14,7 @@ describe('gazetteer', () => {
 
 describe('places typed PERSON', () => {
   it('retypes a known place as LOCATION, keeping its span', () => {
-    expect(refined('The shipment left Spokane for Topeka on Monday.', ['PERSON', 'Topeka'])).toEqual([['LOCATION', 'Topeka']]);
+    expect(refined('The shipment left Spokane for Topeka on Monday.', ['PERSON', 'Topeka'])).toEqual([['LOCATION', 'Spokane'], ['LOCATION', 'Topeka']]);
     expect(refined('Her mother still lives near Durban with two cats.', ['PERSON', 'Durban'])).toEqual([['LOCATION', 'Durban']]);
     expect(refined('License issued by Minnesota last year', ['PERSON', 'Minnesota'])).toEqual([['LOCATION', 'Minnesota']]);
   });
@@ -29,7 +29,7 @@ describe('places typed PERSON', () => {
     expect(refined('We spoke with Charlotte about the refund.', ['PERSON', 'Charlotte'])).toEqual([['PERSON', 'Charlotte']]);
     expect(refined('Our office in Eugene is closed.', ['PERSON', 'Eugene'])).toEqual([['LOCATION', 'Eugene']]);
     expect(refined('He grew up in a suburb of Jackson, MS and moved.', ['PERSON', 'Jackson'])).toEqual([['LOCATION', 'Jackson']]);
-    expect(refined('Charlotte, North Carolina is humid.', ['PERSON', 'Charlotte'])).toEqual([['LOCATION', 'Charlotte']]);
+    expect(refined('Charlotte, North Carolina is humid.', ['PERSON', 'Charlotte'])).toEqual([['LOCATION', 'Charlotte'], ['LOCATION', 'North Carolina']]);
   });
 
   it('leaves names that are no places and other types alone', () => {

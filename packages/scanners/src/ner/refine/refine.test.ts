@@ -202,7 +202,7 @@ describe('addresses', () => {
       ['LOCATION', 'Paris'], ['LOCATION', 'France'], ['LOCATION', 'Toledo'], ['LOCATION', 'Ohio'],
     ]);
     expect(refined('The shop on Union Street, Dundee, United Kingdom', ['LOCATION', 'Union Street'], ['LOCATION', 'Dundee'])).toEqual([
-      ['LOCATION', 'Union Street'], ['LOCATION', 'Dundee'],
+      ['LOCATION', 'Union Street'], ['LOCATION', 'Dundee'], ['LOCATION', 'United Kingdom'],
     ]);
   });
 });

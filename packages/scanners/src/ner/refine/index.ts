@@ -31,7 +31,9 @@
  * 10. name pairs: a known given name and family-name words that no finding covers ("Gordon Rask") are added as a
  *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Matthias
  *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Denver") is added as a LOCATION
- *    (`addKnownPlaces`).
+ *    (`addKnownPlaces`);
+ * 11. repeats: a name found once is found again where the text repeats it, with the family name of a full name
+ *    and the short name an organisation is defined by (`("Cascara")`) (`addRepeatedMentions`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */
@@ -42,6 +44,7 @@ import { addCueNames } from './cues.js';
 import { addGivenNamePairs } from './given-name-pairs.js';
 import { addGivenNameSubjects } from './given-name-subjects.js';
 import { addKnownPlaces } from './known-places.js';
+import { addRepeatedMentions } from './repeated-mentions.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
 import { isNeverAName } from './closed-class.js';
@@ -117,5 +120,5 @@ export function refineNameFindings(source: string, findings: readonly Finding[],
   const refined = refineModelFindings(source, findings);
   const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
   const people = addGivenNameSubjects(source, addGivenNamePairs(source, addCueNames(source, refined, name), name), name);
-  return addKnownPlaces(source, people, name);
+  return addRepeatedMentions(source, addKnownPlaces(source, people, name), name);
 }

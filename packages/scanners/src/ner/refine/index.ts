@@ -33,7 +33,7 @@
  *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Denver") is added as a LOCATION
  *    (`addKnownPlaces`);
  * 11. repeats: a name found once is found again where the text repeats it, with the family name of a full name
- *    and the short name an organisation is defined by (`("Cascara")`) (`addRepeatedMentions`).
+ *    and the short name an organisation is defined by (`("Quorvane")`) (`addRepeatedMentions`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  */

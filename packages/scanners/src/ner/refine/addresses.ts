@@ -56,7 +56,7 @@ const UNIT = new RegExp(String.raw`(?:(?:${UNIT_WORDS})\.?(?:[ \t]#?[ \t]?|#[ \t
 const STATE_ZIP = /(\p{Lu}{2}|\p{Lu}\p{Ll}{2,13}(?: \p{Lu}\p{Ll}{2,13})?)[ \t]{1,2}\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/uy;
 const ZIP = /\d{5}(?:-\d{4})?(?![\p{L}\p{N}])/uy;
 const UK_POSTCODE = /\p{Lu}{1,2}\d[\p{Lu}\d]?[ \t]\d\p{Lu}{2}(?![\p{L}\p{N}])/uy;
-/** A European postcode before its city: "118 21 Stockholm", "3015 LD Rotterdam", "10115 Berlin". */
+/** A European postcode before its city: "113 30 Stockholm", "3015 LD Rotterdam", "10115 Berlin". */
 const EU_POSTCODE_CITY = /(?:\d{3} \d{2}|\d{4} ?\p{Lu}{2}|\d{4,5})[ \t]\p{Lu}[\p{L}-]{1,30}(?![\p{L}\p{N}])/uy;
 
 const HOUSE_NUMBER_START = /^\d{1,6}(?:[-/]\d{1,5})?[A-Za-z]?[ \t]+[\p{L}\p{N}]/u;

@@ -77,7 +77,7 @@ function isCommonPhrase(source: string, finding: Finding, list: string[]): boole
   if (!isCommonWord(word) && !dictionaryWordAsPerson) return false;
   const next = nextWord(source, finding.end);
   // A dictionary word that no list knows as a name is a person only before what people do: speak, think, meet
-  // ("Downer said", "Cheek told"); before other verbs it is a thing ("Bridge opened", "File written").
+  // ("Downer said", "Cheek told"); before other verbs it is a thing ("Socket closed", "Lantern flickered").
   if (dictionaryWordAsPerson) return next === undefined || !isPersonVerb(next);
   const nextTag = next === undefined ? undefined : lexiconTag(next);
   return nextTag === undefined || !VERB_TAGS.test(nextTag);

@@ -1,6 +1,6 @@
 /**
  * Edges of a multi-word finding: models often take a neighbouring function word or a lower-case common noun
- * into a name ("BrightPath and", "He's Reginald", "merchant Kowalski Print"). Such words are trimmed off the
+ * into a name ("Quorvane and", "He's Anselm", "merchant Osterby Print"). Such words are trimmed off the
  * edges; articles may begin a name ("The Hague") and stay, as do name particles and capitalised words whose
  * capital is not owed to a sentence start ("Pan Am"). In a finding with capitals, lower-case dictionary words
  * and lone letters are trimmed too ("Previous pediatrician", "x Linen").
@@ -21,8 +21,8 @@ const SPACE_RUN = /\s+/gu;
 
 /**
  * Trims words that cannot be part of a name from the edges of a multi-word finding: closed-class words other
- * than articles ("BrightPath and", "He's Reginald", "Okafor versus") and lower-case common words
- * ("merchant Kowalski Print"). Returns the new bounds, or undefined when nothing is trimmed.
+ * than articles ("Quorvane and", "He's Anselm", "Okafor versus") and lower-case common words
+ * ("merchant Osterby Print"). Returns the new bounds, or undefined when nothing is trimmed.
  */
 export function trimFunctionWords(source: string, finding: Finding): { start: number; end: number } | undefined {
   if (!/\s/u.test(finding.text)) return undefined;

@@ -1,9 +1,9 @@
 /**
- * Full names the model missed ("Gordon Rask", "Hope Ekwueme", "GARY STEINFELD"): a known given name followed by
+ * Full names the model missed ("Desmond Ferrago", "Hope Adebayo-Lund", "MARTHA BRANDVOLD"): a known given name followed by
  * one or two family-name words in the same casing, read as `readsAsPersonName` reads them, is added as a PERSON
- * where no finding of any type covers it. A pair inside a longer run of capitalised words ("Gordon Rask
- * Consulting", "North Gordon Rask") is part of another name and adds nothing, and so is a pair before an
- * organisation word. Lower-case names ("grace liu") are left to the model: in lower case every word may be a
+ * where no finding of any type covers it. A pair inside a longer run of capitalised words ("Desmond Ferrago
+ * Consulting", "North Desmond Ferrago") is part of another name and adds nothing, and so is a pair before an
+ * organisation word. Lower-case names ("hazel moreno") are left to the model: in lower case every word may be a
  * given name. Every pattern is bounded and scanned once, so a megabyte of text costs linear time.
  */
 import type { Finding } from '../../types.js';
@@ -25,7 +25,7 @@ const WORD_AFTER = /^ \p{Lu}/u;
 /** Whether the run goes on: a capitalised word right before (not a title or function word) or after it. */
 function partOfLongerName(source: string, start: number, end: number): boolean {
   const before = WORD_BEFORE.exec(source.slice(Math.max(0, start - 24), start))?.[1];
-  // A word with a full stop that is no title ends the sentence before ("He's Reginald. Reginald Whyte.").
+  // A word with a full stop that is no title ends the sentence before ("It was Cornelius. Cornelius Ashdown.").
   const endsSentence = before !== undefined && before.endsWith('.') && before.length > 2;
   if (before !== undefined && !endsSentence && !TITLES.test(before) && !isClosedClass(before.toLowerCase())) return true;
   return WORD_AFTER.test(source.slice(end, end + 2));

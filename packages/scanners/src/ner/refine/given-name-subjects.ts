@@ -1,5 +1,5 @@
 /**
- * A known given name alone as the subject of what people do ("Matthias asked", "Will said", "Priya flagged")
+ * A known given name alone as the subject of what people do ("Florian asked", "Will said", "Ingrid flagged")
  * that no finding covers is added as a PERSON. Chats, notes and minutes name colleagues by their given name only,
  * and a small model often skips a lone name, above all one that is also an everyday word ("Will", "Hope"). The
  * verb must be one whose subject is a person (`isPersonVerb`: speaking, asking, flagging, meeting), so a month,

@@ -18,7 +18,7 @@
  *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION; capitalised words after a
  *    name that end in an organisation word ("Fernhill" + " Home Care"), a word before it that opens
  *    organisation names ("Grupo"), "X support" and "a job at X" make it an ORGANIZATION (`extendOrganisation`);
- *    a place or organisation that is a known given name and family-name words ("GARY STEINFELD") a PERSON;
+ *    a place or organisation that is a known given name and family-name words ("MARTHA BRANDVOLD") a PERSON;
  * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Tomas" + "Lindqvist") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
  *    that is the short name of an organisation in the text ("Brightwater") becomes that ORGANIZATION;
@@ -28,9 +28,9 @@
  * 8. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`);
  * 9. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
  *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it);
- * 10. name pairs: a known given name and family-name words that no finding covers ("Gordon Rask") are added as a
- *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Matthias
- *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Denver") is added as a LOCATION
+ * 10. name pairs: a known given name and family-name words that no finding covers ("Desmond Ferrago") are added as a
+ *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Florian
+ *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Tulsa") is added as a LOCATION
  *    (`addKnownPlaces`);
  * 11. repeats: a name found once is found again where the text repeats it, with the family name of a full name
  *    and the short name an organisation is defined by (`("Quorvane")`) (`addRepeatedMentions`).

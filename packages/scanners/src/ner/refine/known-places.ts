@@ -1,5 +1,5 @@
 /**
- * Well-known places the model left alone ("Relocation to Denver", "118 21 Stockholm, Sweden", "loc=Wichita")
+ * Well-known places the model left alone ("Moving to Tulsa in May", "Oslo, Norway", "geo=Omaha")
  * are added as a LOCATION where no finding covers them: a run of one to three capitalised words that the place
  * lists know as a whole (`isPlaceName`: cities, US states, countries), and that is not part of a longer run of
  * capitalised words ("Denver Broncos", "Boston Scientific", "Bank of Ireland") or a street ("Main Street"). A

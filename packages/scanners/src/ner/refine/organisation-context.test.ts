@@ -3,7 +3,7 @@ import { refined } from './__fixtures__/refined.js';
 
 describe('organisation names told by the words around them', () => {
   it('takes capitalised words that end in an organisation word into the name', () => {
-    expect(refined('The bug was reported by Fernhill Travel yesterday.', ['PERSON', 'Fernhill'])).toEqual([['ORGANIZATION', 'Fernhill Travel']]);
+    expect(refined('Tickets were booked through Fernhill Travel last week.', ['PERSON', 'Fernhill'])).toEqual([['ORGANIZATION', 'Fernhill Travel']]);
     expect(refined('Invoices go to Osterby Print Studio on Monday.', ['PERSON', 'Osterby Print'])).toEqual([['ORGANIZATION', 'Osterby Print Studio']]);
     expect(refined('We bought it from Lakeside Camping Outlet. It broke.', ['PERSON', 'Lakeside'])).toEqual([['ORGANIZATION', 'Lakeside Camping Outlet']]);
     expect(refined('Contract with Quillon Holdings Ltd. was signed', ['PERSON', 'Quillon'])).toEqual([['ORGANIZATION', 'Quillon Holdings Ltd']]);
@@ -11,12 +11,12 @@ describe('organisation names told by the words around them', () => {
 
   it('takes a word that opens organisation names into the name', () => {
     expect(refined('A call from Grupo Serrano about the order', ['PERSON', 'Serrano'])).toEqual([['ORGANIZATION', 'Grupo Serrano']]);
-    expect(refined('Her card is from Seguros Paloma, policy 12', ['PERSON', 'Seguros Paloma'])).toEqual([['ORGANIZATION', 'Seguros Paloma']]);
+    expect(refined('Coverage through Seguros Paloma ends soon', ['PERSON', 'Seguros Paloma'])).toEqual([['ORGANIZATION', 'Seguros Paloma']]);
   });
 
   it('reads a service or an employer as an organisation', () => {
     expect(refined('I chatted with Brimble support twice.', ['PERSON', 'Brimble'])).toEqual([['ORGANIZATION', 'Brimble']]);
-    expect(refined('Her partner got a job at Quentara last year.', ['PERSON', 'Quentara'])).toEqual([['ORGANIZATION', 'Quentara']]);
+    expect(refined('He took a job at Quentara in May.', ['PERSON', 'Quentara'])).toEqual([['ORGANIZATION', 'Quentara']]);
     expect(refined('He works at Vossberg now.', ['PERSON', 'Vossberg'])).toEqual([['ORGANIZATION', 'Vossberg']]);
   });
 

@@ -1,5 +1,5 @@
 /**
- * Names of people the model typed as a place or an organisation ("GARY STEINFELD" as LOCATION, "Folasade
+ * Names of people the model typed as a place or an organisation ("MARTHA BRANDVOLD" as LOCATION, "Folasade
  * Ogunleye-Barnes" as ORGANIZATION) become PERSON when the words say person: the first is a known given name
  * (no title such as "General" or "Sri", no "Abu" or "San" that open place names; one that is also a town,
  * "Gary", not before a state code: "Charlotte NC"), and each of the one to three words after it is an initial, a name particle ("van", "de")
@@ -23,7 +23,7 @@ const NOT_FAMILY_TAGS = /SportsTeam|Organization|Company|Place|City|Country|Regi
 /** Plurals of peoples, faiths and followers ("Lankans", "Catholics", "Islamists", "Shiites"). */
 const GROUP_PLURAL = /(?:ans|ics|ists|ites)$/u;
 
-/** Whether a later word of a name may be a family name ("Steinfeld", "Adeyemi-Stokes", "Reed"). */
+/** Whether a later word of a name may be a family name ("Brandvold", "Ogunleye-Barnes", "Reed"). */
 function isFamilyNameWord(word: string): boolean {
   const bare = word.replace(/['’]s$/u, '');
   if (INITIAL.test(bare) || NAME_PARTICLES.has(bare.toLowerCase())) return true;

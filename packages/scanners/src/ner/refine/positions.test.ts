@@ -16,8 +16,8 @@ describe('where a capital tells nothing', () => {
     expect(atSentenceStart(prose, prose.indexOf('Ward'))).toBe(false);
     const log = 'ok\n09:41:07 Socket closed by peer';
     expect(atSentenceStart(log, log.indexOf('Socket'))).toBe(true);
-    const menu = 'Open Settings > Privacy and turn it off';
-    expect(atSentenceStart(menu, menu.indexOf('Privacy'))).toBe(true);
+    const menu = 'Go to Preferences > Display and pick one';
+    expect(atSentenceStart(menu, menu.indexOf('Display'))).toBe(true);
     const dated = 'On 12 May Ward called';
     expect(atSentenceStart(dated, dated.indexOf('Ward'))).toBe(false);
   });

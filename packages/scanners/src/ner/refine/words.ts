@@ -115,7 +115,7 @@ export function atSentenceStart(source: string, start: number): boolean {
   if (COLUMN_GAP.test(source.slice(i, start))) return true;
   // A comma with no space after it separates the cells of a CSV row ("Tanabe Kogyo,Procurement,...").
   if (before === ',' && i === start) return true;
-  // A line that so far holds only a time, a date or a number ("14:02:11 Bridge opened", "2024-03-01 File").
+  // A line that so far holds only a time, a date or a number ("14:02:11 Socket closed", "2024-03-01 Backup").
   if (/\d/u.test(before)) {
     const newline = source.slice(min, i).lastIndexOf('\n');
     const lineStart = newline === -1 ? (min === 0 ? 0 : -1) : min + newline + 1;

@@ -3,7 +3,7 @@
 #   bash packages/ner-models/training/run.sh smoke     # CI: tiny corpus, one short epoch, export, load in Node (~minutes)
 #   bash packages/ner-models/training/run.sh fixture   # test/fixtures/tiny-ner (runtime tests)
 #   bash packages/ner-models/training/run.sh full      # models/veil-ner-small + MODEL_CARD.md metrics
-#   bash packages/ner-models/training/run.sh PROFILE STAGE...   # data tokenizer train eval export card
+#   bash packages/ner-models/training/run.sh PROFILE STAGE...   # data tokenizer train members eval export card
 # Installs what it needs (Debian python3-torch + libopenblas0-pthread, pip pins in requirements.txt) when missing.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)

@@ -144,3 +144,23 @@ class GmbTitleArtefacts(unittest.TestCase):
     def test_a_lower_case_word_after_a_title_is_not_made_a_name(self):
         text = 'Mr. and Mrs. Smith came.'
         self.assertEqual(self.spans(text, [{'start': 0, 'end': 3, 'label': 'PERSON'}]), [])
+
+
+class Members(unittest.TestCase):
+    def test_the_graph_averages_the_members_log_probabilities(self):
+        import torch
+        from veil_ner.ensemble import Ensemble
+        from veil_ner.model import BertConfig, BertForTokenClassification
+        cfg = BertConfig(vocab_size=50, hidden_size=16, num_hidden_layers=1, num_attention_heads=2, intermediate_size=32)
+        torch.manual_seed(1)
+        a, b = BertForTokenClassification(cfg).eval(), BertForTokenClassification(cfg).eval()
+        ids = torch.tensor([[2, 7, 9, 3]])
+        mask, types = torch.ones_like(ids), torch.zeros_like(ids)
+        with torch.no_grad():
+            both = Ensemble([a, b]).eval()(ids, mask, types)
+            expected = (torch.log_softmax(a(ids, mask, types), -1) + torch.log_softmax(b(ids, mask, types), -1)) / 2
+            one = Ensemble([a]).eval()(ids, mask, types)
+        self.assertTrue(torch.allclose(both, expected, atol=1e-6))
+        self.assertTrue(torch.allclose(one.argmax(-1), a(ids, mask, types).argmax(-1)))
+        with self.assertRaises(ValueError):
+            Ensemble([])

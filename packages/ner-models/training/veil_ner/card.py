@@ -14,12 +14,18 @@ def table(rows: dict, types=('PERSON', 'LOCATION', 'ORGANIZATION', 'micro')) -> 
     return '\n'.join(lines)
 
 
+def members_note(train: dict) -> str:
+    n = train.get('members', 1)
+    return f" in {n} members of the same size, averaged in one graph" if n > 1 else ''
+
+
 def render(m: dict) -> str:
     shipped = m['shipped']
     parts = [
         f"Shipped ONNX file(s): {', '.join('onnx/' + f for f in m['shipped_files'])} "
         f"({', '.join(f'{f}: {b / 1e6:.1f} MB' for f, b in m['onnx_bytes'].items())}). "
-        f"Parameters: {m['train']['parameters']:,}. Training: {m['train']['steps']} steps over {m['train']['examples']:,} examples "
+        f"Parameters: {m['train']['parameters']:,}{members_note(m['train'])}. Training: {m['train']['steps']} steps"
+        f"{' per member' if m['train'].get('members', 1) > 1 else ''} over {m['train']['examples']:,} examples "
         f"({m['train']['tokens']:,} tokens per epoch), {m['train']['seconds'] / 60:.1f} min wall time with one torch thread on a 2-core machine shared with other jobs.",
         '',
         f"**GMB dev** ({shipped['gmb_dev']['documents']:,} sentences; LOCATION gold = `geo` spans; LOCATION predictions on `gpe` spans are not scored):",

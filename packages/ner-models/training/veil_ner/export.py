@@ -10,7 +10,11 @@ from .labels import LABEL2ID, LABELS
 from .model import BertConfig, BertForTokenClassification
 
 
-def hf_config(cfg: BertConfig, onnx_file: str) -> dict:
+def hf_config(cfg: BertConfig, onnx_file: str, members: int = 1) -> dict:
+    # Which ONNX file in onnx/ to load; the other may be absent to keep the package small.
+    veil = {'onnx_file': onnx_file, 'entity_types': ['PERSON', 'ORGANIZATION', 'LOCATION'], 'aggregation': 'simple'}
+    if members > 1:
+        veil['members'] = members  # the graph averages this many models of the size above
     return {
         'model_type': 'bert', 'architectures': ['BertForTokenClassification'],
         'vocab_size': cfg.vocab_size, 'hidden_size': cfg.hidden_size, 'num_hidden_layers': cfg.num_hidden_layers,
@@ -19,8 +23,7 @@ def hf_config(cfg: BertConfig, onnx_file: str) -> dict:
         'type_vocab_size': cfg.type_vocab_size, 'layer_norm_eps': cfg.layer_norm_eps,
         'hidden_dropout_prob': cfg.hidden_dropout_prob, 'attention_probs_dropout_prob': cfg.attention_probs_dropout_prob,
         'pad_token_id': 0, 'id2label': {str(i): l for i, l in enumerate(LABELS)}, 'label2id': LABEL2ID,
-        # Which ONNX file in onnx/ to load; the other may be absent to keep the package small.
-        'veil': {'onnx_file': onnx_file, 'entity_types': ['PERSON', 'ORGANIZATION', 'LOCATION'], 'aggregation': 'simple'},
+        'veil': veil,
     }
 
 
@@ -41,8 +44,8 @@ def quantize(src: Path, dst: Path) -> None:
     quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=False, reduce_range=False)
 
 
-def write_config(cfg: BertConfig, out_dir: Path, onnx_file: str) -> None:
-    (out_dir / 'config.json').write_text(json.dumps(hf_config(cfg, onnx_file), indent=2) + '\n')
+def write_config(cfg: BertConfig, out_dir: Path, onnx_file: str, members: int = 1) -> None:
+    (out_dir / 'config.json').write_text(json.dumps(hf_config(cfg, onnx_file, members), indent=2) + '\n')
 
 
 def load_checkpoint(path: Path) -> BertForTokenClassification:

@@ -1,9 +1,11 @@
-"""Stages of the Veil NER pipeline: data -> tokenizer -> train -> eval -> export -> card.
+"""Stages of the Veil NER pipeline: data -> tokenizer -> train -> members -> eval -> export -> card.
 
     python -m veil_ner.pipeline --profile full all
     python -m veil_ner.pipeline --profile smoke data tokenizer train export
 
-Profiles fix every size and seed, so a profile name is enough to reproduce a model.
+Profiles fix every size and seed, so a profile name is enough to reproduce a model. A profile with
+`member_seeds` trains further models on the same data (stage `members`) and exports them as one graph that
+averages their log-probabilities (`ensemble.py`); the runtime loads it like any other model.
 """
 from __future__ import annotations
 
@@ -52,18 +54,19 @@ class Profile:
     swap_share: float = 1.0       # share of GMB rows with an entity that also get a copy with swapped names
     phase2_steps: int = 0         # a second pass from the first one's weights, with its own warmup and decay
     phase2_lr: float = 3e-4
+    member_seeds: tuple[int, ...] = ()  # further models trained like the first with these seeds; exported as one averaged graph
 
 
 PROFILES = {
     'smoke': Profile(synth_docs=400, gmb_rows=400, dev_rows=200, vocab_size=2000, hidden=32, layers=1, heads=2,
                      intermediate=64, steps=60, max_tokens=1024, lr=3e-3, out_dir=TRAINING / 'work/smoke/model',
-                     ship='both', names_per_locale=20, phase2_steps=10),
+                     ship='both', names_per_locale=20, phase2_steps=10, member_seeds=(14,)),
     'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
     'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
                     intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
-                    ship='best'),
+                    ship='best', member_seeds=(14,)),
 }
 
 
@@ -159,6 +162,47 @@ def stage_train(p: Profile, work: Path) -> None:
         save(model, work / 'model.pt')
 
 
+def encoded_examples(p: Profile, work: Path) -> list:
+    from .encode import encode_row
+    tok = load_tokenizer(work)
+    return [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len)
+            for r in read_jsonl(work / 'train.jsonl')]
+
+
+def stage_members(p: Profile, work: Path) -> None:
+    """Further models on the same data and tokenizer, one per seed in `member_seeds` (phase 1 only)."""
+    from .export import load_checkpoint
+    from .model import count_parameters
+    from .train import train
+    set_threads()
+    if not p.member_seeds:
+        log('members: none in this profile')
+        return
+    examples = encoded_examples(p, work)
+    cfg = load_checkpoint(work / 'model.pt').config
+    stats = json.loads((work / 'train_stats.json').read_text())
+    for seed in p.member_seeds:
+        t0 = time.time()
+        model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=seed, log=log)
+        (work / 'members').mkdir(exist_ok=True)
+        torch.save({'config': cfg.to_dict(), 'weights': model.state_dict()}, work / 'members' / f"seed-{seed}.pt")
+        stats['seconds'] += round(time.time() - t0)
+        log(f"members: seed {seed} done in {time.time() - t0:.0f}s")
+    stats['members'] = 1 + len(p.member_seeds)
+    stats['parameters'] = count_parameters(model) * stats['members']
+    (work / 'train_stats.json').write_text(json.dumps(stats, indent=2))
+
+
+def load_model(p: Profile, work: Path):
+    """The trained model, or the profile's members averaged in one graph when it has several."""
+    from .ensemble import Ensemble
+    from .export import load_checkpoint
+    model = load_checkpoint(work / 'model.pt')
+    if not p.member_seeds:
+        return model
+    return Ensemble([model] + [load_checkpoint(work / 'members' / f"seed-{seed}.pt") for seed in p.member_seeds]).eval()
+
+
 def write_train_stats(work: Path, seconds: float, examples: int, tokens: int, steps: int, parameters: int) -> None:
     (work / 'train_stats.json').write_text(json.dumps({'seconds': round(seconds), 'examples': examples, 'tokens': tokens,
                                                        'steps': steps, 'parameters': parameters}, indent=2))
@@ -231,11 +275,10 @@ def person_on_non_names(docs: list[dict], preds: list[list[tuple[int, int, str]]
 
 
 def stage_eval(p: Profile, work: Path) -> None:
-    from .export import load_checkpoint
     from .predict import torch_runner
     set_threads()
     tok = load_tokenizer(work)
-    metrics = evaluate(tok, torch_runner(load_checkpoint(work / 'model.pt')), p)
+    metrics = evaluate(tok, torch_runner(load_model(p, work)), p)
     (work / 'metrics_torch.json').write_text(json.dumps(metrics, indent=2))
     log('eval (pytorch): ' + summary(metrics))
 
@@ -257,7 +300,7 @@ def stage_export(p: Profile, work: Path) -> None:
     from .predict import onnx_runner, torch_runner, predict_spans
     set_threads()
     tok = load_tokenizer(work)
-    model = load_checkpoint(work / 'model.pt')
+    model = load_model(p, work)
     build = work / 'onnx'
     if build.exists():
         shutil.rmtree(build)
@@ -293,7 +336,7 @@ def stage_export(p: Profile, work: Path) -> None:
         shutil.copy(build / f, out / 'onnx' / f)
     for f in ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json']:
         shutil.copy(work / 'tokenizer' / f, out / f)
-    write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx')
+    write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx', members=1 + len(p.member_seeds))
     sizes = {f: (out / 'onnx' / f).stat().st_size for f in files}
     chosen = m_int8 if files == ['model_quantized.onnx'] else m_fp32
     metrics = {'profile': next(k for k, v in PROFILES.items() if v is p), 'shipped_files': files, 'onnx_bytes': sizes,
@@ -318,7 +361,7 @@ def stage_card(p: Profile, work: Path) -> None:
     log('card: MODEL_CARD.md metrics updated')
 
 
-STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train, 'phase2': stage_phase2, 'eval': stage_eval,
+STAGES = {'data': stage_data, 'tokenizer': stage_tokenizer, 'train': stage_train, 'phase2': stage_phase2, 'members': stage_members, 'eval': stage_eval,
           'export': stage_export, 'card': stage_card}
 
 
@@ -327,16 +370,19 @@ def main(argv: list[str]) -> None:
     ap.add_argument('--profile', choices=list(PROFILES), required=True)
     ap.add_argument('--work', type=Path, help='work directory (default training/work/PROFILE)')
     ap.add_argument('--out', type=Path, help='model directory to export to (default: the profile\'s)')
+    ap.add_argument('--seed', type=int, help='training seed (default: the profile\'s); members of an ensemble differ only here')
     ap.add_argument('stages', nargs='+', choices=list(STAGES) + ['all'])
     args = ap.parse_args(argv)
     p = PROFILES[args.profile]
     if args.out is not None:
         PROFILES[args.profile] = p = dataclasses.replace(p, out_dir=args.out.resolve())
+    if args.seed is not None:
+        PROFILES[args.profile] = p = dataclasses.replace(p, seed=args.seed)
     work = args.work.resolve() if args.work else TRAINING / 'work' / args.profile
     work.mkdir(parents=True, exist_ok=True)
     random.seed(p.seed)
     torch.manual_seed(p.seed)
-    stages = ['data', 'tokenizer', 'train', 'eval', 'export'] + (['card'] if args.profile == 'full' else []) if 'all' in args.stages else args.stages
+    stages = ['data', 'tokenizer', 'train', 'members', 'eval', 'export'] + (['card'] if args.profile == 'full' else []) if 'all' in args.stages else args.stages
     for s in stages:
         log(f"== {s} ({args.profile})")
         STAGES[s](p, work)

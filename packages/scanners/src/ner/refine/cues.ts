@@ -20,7 +20,7 @@ import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
 import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
-import { lineEndAfter, lineStartBefore, overlapIndex } from './spans.js';
+import { lineEndAfter, lineStartBefore, overlapIndex, withAdded } from './spans.js';
 import { atSentenceStart, isClosedClass, isCommonWord, lexiconTag } from './words.js';
 
 /** Score of a name found by its cue alone: below the model's usual scores, above typical thresholds. */
@@ -238,6 +238,5 @@ export function addCueNames(source: string, findings: readonly Finding[], recogn
       break;
     }
   }
-  if (added.length === 0) return [...findings];
-  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return withAdded(findings, added);
 }

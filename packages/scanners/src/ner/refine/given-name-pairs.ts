@@ -8,7 +8,7 @@
  */
 import type { Finding } from '../../types.js';
 import { readsAsPersonName } from './person-names.js';
-import { overlapIndex } from './spans.js';
+import { overlapIndex, withAdded } from './spans.js';
 import { isClosedClass } from './words.js';
 
 /** Score of a name found by the lists alone: below the model's usual scores, above typical thresholds. */
@@ -47,6 +47,5 @@ export function addGivenNamePairs(source: string, findings: readonly Finding[], 
       added.push(candidate);
     }
   }
-  if (added.length === 0) return [...findings];
-  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return withAdded(findings, added);
 }

@@ -9,7 +9,7 @@
 import type { Finding } from '../../types.js';
 import { isGivenName, isPlaceName } from './gazetteer.js';
 import { NAME_PAIR_SCORE } from './given-name-pairs.js';
-import { overlapIndex } from './spans.js';
+import { overlapIndex, withAdded } from './spans.js';
 import { isClosedClass, isPersonVerb, isTitle } from './words.js';
 
 const SUBJECT = /(?<![\p{L}\p{M}\p{N}'’.@-])(\p{Lu}[\p{Ll}\p{M}]{1,20}) (\p{Ll}{2,14})\b/gu;
@@ -31,6 +31,5 @@ export function addGivenNameSubjects(source: string, findings: readonly Finding[
     };
     if (!covered(candidate)) added.push(candidate);
   }
-  if (added.length === 0) return [...findings];
-  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return withAdded(findings, added);
 }

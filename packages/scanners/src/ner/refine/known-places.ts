@@ -11,7 +11,7 @@ import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isPersonName, isPlaceName } from './gazetteer.js';
 import { NAME_PAIR_SCORE } from './given-name-pairs.js';
-import { overlapIndex } from './spans.js';
+import { overlapIndex, withAdded } from './spans.js';
 
 const CAPITALISED_RUN = /(?<![\p{L}\p{M}\p{N}'’.@&/-])\p{Lu}[\p{Ll}\p{M}]{2,20}(?: \p{Lu}[\p{Ll}\p{M}]{1,20}){0,2}(?![\p{L}\p{M}\p{N}@&-]| \p{Lu})/gu;
 const WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]* $/u;
@@ -38,6 +38,5 @@ export function addKnownPlaces(source: string, findings: readonly Finding[], rec
     };
     if (!covered(candidate)) added.push(candidate);
   }
-  if (added.length === 0) return [...findings];
-  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return withAdded(findings, added);
 }

@@ -13,7 +13,7 @@ import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isPlaceName } from './gazetteer.js';
 import { NAME_PAIR_SCORE } from './given-name-pairs.js';
-import { overlapIndex } from './spans.js';
+import { overlapIndex, withAdded } from './spans.js';
 import { isClosedClass, isTitle } from './words.js';
 
 const MAX_WORDS = 4;
@@ -81,6 +81,5 @@ export function addRepeatedMentions(source: string, findings: readonly Finding[]
       break;
     }
   }
-  if (added.length === 0) return [...findings];
-  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+  return withAdded(findings, added);
 }

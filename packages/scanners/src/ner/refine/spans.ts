@@ -54,6 +54,12 @@ export function lineEndAfter(source: string, at: number, reach: number): number 
   return newline === -1 ? to : at + newline;
 }
 
+/** `findings` with the findings a rule `added` merged in, in text order. */
+export function withAdded(findings: readonly Finding[], added: readonly Finding[]): Finding[] {
+  if (added.length === 0) return [...findings];
+  return [...findings, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
 export const byStart = (a: Finding, b: Finding): number => a.start - b.start || b.end - a.end;
 
 /**

@@ -67,11 +67,14 @@ export function extendOrganisation(source: string, finding: Finding): Finding {
   if (finding.type !== 'PERSON' && finding.type !== 'ORGANIZATION') return finding;
   let f = finding;
   const end = organisationWordsEnd(source, f.end);
-  if (end !== undefined && !(f.type === 'PERSON' && readsAsPerson(source.slice(f.start, end)))) f = asOrganisation(respan(source, f, f.start, end, 'refine: organisation words after'), 'refine: organisation name');
-  const start = openingWordStart(source, f.start);
-  if (start !== undefined) f = asOrganisation(respan(source, f, start, f.end, 'refine: organisation word before'), 'refine: organisation name');
-  if (f.type === 'PERSON' && (SERVICE_AFTER.test(source.slice(f.end, f.end + 24)) || EMPLOYER_BEFORE.test(source.slice(Math.max(0, f.start - 32), f.start)))) {
-    f = asOrganisation(f, 'refine: employer or service');
+  if (end !== undefined && !(f.type === 'PERSON' && readsAsPerson(source.slice(f.start, end)))) {
+    f = asOrganisation(respan(source, f, f.start, end, 'refine: organisation words after'), 'refine: organisation name');
   }
-  return f;
+  const start = openingWordStart(source, f.start);
+  if (start !== undefined) {
+    f = asOrganisation(respan(source, f, start, f.end, 'refine: organisation word before'), 'refine: organisation name');
+  }
+  const service = SERVICE_AFTER.test(source.slice(f.end, f.end + 24));
+  const employer = EMPLOYER_BEFORE.test(source.slice(Math.max(0, f.start - 32), f.start));
+  return f.type === 'PERSON' && (service || employer) ? asOrganisation(f, 'refine: employer or service') : f;
 }

@@ -9,7 +9,7 @@
 import type { Finding } from '../../types.js';
 import { readsAsPersonName } from './person-names.js';
 import { overlapIndex, withAdded } from './spans.js';
-import { isClosedClass } from './words.js';
+import { isClosedClass, isTitle } from './words.js';
 
 /** Score of a name found by the lists alone: below the model's usual scores, above typical thresholds. */
 export const NAME_PAIR_SCORE = 0.65;
@@ -18,7 +18,6 @@ export const NAME_PAIR_SCORE = 0.65;
 const TITLE_CASE_NAME = /(?<![\p{L}\p{M}\p{N}'’.@-])\p{Lu}[\p{Ll}\p{M}'’]{2,20}(?: \p{Lu}[\p{Ll}\p{M}'’]{0,20}(?:-\p{Lu}[\p{Ll}\p{M}'’]{1,20})?){1,2}(?![\p{L}\p{M}\p{N}@-])/gu;
 const CAPITALS_NAME = /(?<![\p{L}\p{M}\p{N}'’.@-])\p{Lu}{3,20}(?: \p{Lu}[\p{Lu}'’]{0,20}(?:-\p{Lu}{2,20})?){1,2}(?![\p{L}\p{M}\p{N}@-])/gu;
 
-const TITLES = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|rev)\.?$/iu;
 const WORD_BEFORE = /(\p{Lu}[\p{L}\p{M}'’.-]*) $/u;
 const WORD_AFTER = /^ \p{Lu}/u;
 
@@ -27,7 +26,7 @@ function partOfLongerName(source: string, start: number, end: number): boolean {
   const before = WORD_BEFORE.exec(source.slice(Math.max(0, start - 24), start))?.[1];
   // A word with a full stop that is no title ends the sentence before ("It was Cornelius. Cornelius Ashdown.").
   const endsSentence = before !== undefined && before.endsWith('.') && before.length > 2;
-  if (before !== undefined && !endsSentence && !TITLES.test(before) && !isClosedClass(before.toLowerCase())) return true;
+  if (before !== undefined && !endsSentence && !isTitle(before) && !isClosedClass(before.toLowerCase())) return true;
   return WORD_AFTER.test(source.slice(end, end + 2));
 }
 

@@ -152,7 +152,7 @@ export const isPersonVerb = (word: string): boolean => PERSON_VERBS.has(word);
 
 
 /** Titles and honorifics before a name ("Dr.", "General", "Sheikh", "Sri"); some are given names too. */
-const TITLE = /^(?:mr|mrs|ms|mx|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;
+const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;
 
 export const isTitle = (word: string): boolean => TITLE.test(word);
 

@@ -2,6 +2,7 @@
  * Model configurations as data: which files make up a model, how its labels map to Veil entity types and how
  * its output is turned into entities. Adding a model is adding an object here or passing one at run time.
  */
+import type { TokenTypeMode } from './casing.js';
 
 /** How sub-word predictions become word-level entities (the Hugging Face pipeline strategies). */
 export type AggregationStrategy = 'simple' | 'first' | 'max' | 'average';
@@ -33,6 +34,12 @@ export interface NerModelConfig {
   thresholds: Record<string, number> & { default: number };
   /** Windows run together in one inference call. */
   batchSize?: number;
+  /**
+   * What the graph's `token_type_ids` input carries: `'zeros'` (any hub BERT) or `'case'`, each word's case class
+   * (Veil's models over an uncased vocabulary). When absent, the model's config.json decides
+   * (`veil.token_type_ids`), and zeros when it says nothing.
+   */
+  tokenTypes?: TokenTypeMode;
 }
 
 const CONLL_LABELS: Record<string, string | null> = {
@@ -195,6 +202,9 @@ export function validateModelConfig(config: NerModelConfig): void {
   if (config.stride * 2 > config.maxLength - 4) fail('stride must be at most half of maxLength minus 4');
   if (config.batchSize !== undefined && (!Number.isInteger(config.batchSize) || config.batchSize < 1)) {
     fail('batchSize must be a positive integer');
+  }
+  if (config.tokenTypes !== undefined && config.tokenTypes !== 'zeros' && config.tokenTypes !== 'case') {
+    fail("tokenTypes must be 'zeros' or 'case'");
   }
   if (typeof config.labels !== 'object' || config.labels === null) fail('labels must be an object');
   const thresholds = config.thresholds as Record<string, unknown> | undefined;

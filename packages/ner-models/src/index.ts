@@ -6,4 +6,6 @@ export { ModelLoadError, ModelNotFoundError, NerInferenceError, NerModelError } 
 export { clearModelCache, loadNerModel, resolveModelConfig, type LoadOptions, type ModelSpec } from './loader.js';
 export { bundledModelDirectory } from './locations.js';
 export { NerModel, type PredictOptions } from './model.js';
+export { WordEncoder } from './encoding.js';
 export type { NerEntity } from './aggregation.js';
+export { caseClass, CaseClass, tokenCaseClasses, type TokenTypeMode } from './casing.js';

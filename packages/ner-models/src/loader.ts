@@ -151,6 +151,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
       labels,
       session: session as unknown as LogitsSession,
       int64Tensor: (data, dims) => new ort.Tensor('int64', data, [...dims]),
+      tokenTypes: config.tokenTypes ?? (modelConfig.veil?.token_type_ids === 'case' ? 'case' : 'zeros'),
     });
   } catch (cause) {
     if (cause instanceof NerModelError) throw cause;
@@ -163,7 +164,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
 interface ModelConfigJson {
   id2label?: unknown;
   /** Written by Veil's training pipeline: which file in onnx/ the model's authors chose. */
-  veil?: { onnx_file?: unknown };
+  veil?: { onnx_file?: unknown; token_type_ids?: unknown };
 }
 
 /** Unless the caller chose a variant, the file the model's config.json names comes first. */

@@ -4,6 +4,7 @@
  * Stateless between calls, so one instance serves concurrent requests.
  */
 import { aggregateEntities, type NerEntity } from './aggregation.js';
+import { tokenCaseClasses, type TokenTypeMode } from './casing.js';
 import type { NerModelConfig } from './configs.js';
 import { WordEncoder, type EncodedText } from './encoding.js';
 import { NerInferenceError } from './errors.js';
@@ -34,6 +35,8 @@ export interface NerModelParts {
   session: LogitsSession;
   labels: readonly ModelLabel[];
   int64Tensor: Int64TensorFactory;
+  /** What `token_type_ids` carries: zeros (any hub BERT) or each word's case class (Veil's uncased models). */
+  tokenTypes?: TokenTypeMode;
 }
 
 export interface PredictOptions {
@@ -49,6 +52,8 @@ interface WindowJob {
 
 interface TextWork {
   encoded: EncodedText;
+  /** Token type id of each token (its word's case class), only for models that read case. */
+  types: Uint8Array | undefined;
   windows: TokenWindow[];
   owner: Int32Array;
   probs: Float32Array;
@@ -70,6 +75,7 @@ export class NerModel {
   private readonly session: LogitsSession;
   private readonly int64Tensor: Int64TensorFactory;
   private readonly outputName: string;
+  readonly tokenTypes: TokenTypeMode;
 
   constructor(parts: NerModelParts) {
     this.id = parts.id;
@@ -78,6 +84,10 @@ export class NerModel {
     this.encoder = parts.encoder;
     this.session = parts.session;
     this.int64Tensor = parts.int64Tensor;
+    this.tokenTypes = parts.tokenTypes ?? 'zeros';
+    if (this.tokenTypes === 'case' && !parts.session.inputNames.includes('token_type_ids')) {
+      throw new TypeError('a model that reads case classes needs a token_type_ids input');
+    }
     this.types = [...new Set(parts.labels.map((l) => l.type).filter((t): t is string => t !== null))];
     const unknownInput = parts.session.inputNames.find((name) => !SUPPORTED_INPUTS.has(name));
     if (unknownInput !== undefined || !parts.session.inputNames.includes('input_ids')) {
@@ -103,6 +113,7 @@ export class NerModel {
       const windows = planWindows(encoded.ids.length, contentLength, this.config.stride);
       return {
         encoded,
+        types: this.tokenTypes === 'case' ? tokenCaseClasses(text, encoded) : undefined,
         windows,
         owner: assignTokensToWindows(encoded.ids.length, windows),
         probs: new Float32Array(encoded.ids.length * labelCount),
@@ -131,12 +142,19 @@ export class NerModel {
     const seqLength = prefix.length + longest + suffix.length;
     const ids = new BigInt64Array(batch.length * seqLength).fill(BigInt(padId));
     const mask = new BigInt64Array(batch.length * seqLength);
+    const types = new BigInt64Array(batch.length * seqLength);
     batch.forEach((job, row) => {
-      const tokens = work[job.text]!.encoded.ids;
-      const sequence = [...prefix, ...tokens.slice(job.span.start, job.span.end), ...suffix];
+      const { encoded, types: tokenTypes } = work[job.text]!;
+      const sequence = [...prefix, ...encoded.ids.slice(job.span.start, job.span.end), ...suffix];
       for (let k = 0; k < sequence.length; k++) {
         ids[row * seqLength + k] = BigInt(sequence[k]!);
         mask[row * seqLength + k] = 1n;
+      }
+      if (tokenTypes) {
+        // Special tokens and padding keep class 0, as in training.
+        for (let t = job.span.start; t < job.span.end; t++) {
+          types[row * seqLength + prefix.length + (t - job.span.start)] = BigInt(tokenTypes[t]!);
+        }
       }
     });
     const dims = [batch.length, seqLength];
@@ -144,7 +162,7 @@ export class NerModel {
     for (const name of this.session.inputNames) {
       if (name === 'input_ids') feeds[name] = this.int64Tensor(ids, dims);
       else if (name === 'attention_mask') feeds[name] = this.int64Tensor(mask, dims);
-      else feeds[name] = this.int64Tensor(new BigInt64Array(batch.length * seqLength), dims);
+      else feeds[name] = this.int64Tensor(types, dims);
     }
     let output: LogitsTensor | undefined;
     try {

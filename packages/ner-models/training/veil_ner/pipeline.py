@@ -28,8 +28,9 @@ TRAINING = Path(__file__).resolve().parents[1]
 PACKAGE = TRAINING.parent
 REPO = PACKAGE.parents[1]
 SHARED = REPO.parent / 'shared'
-GMB_TRAIN = SHARED / 'data/gmb/gmb_train.jsonl.gz'
-GMB_DEV = SHARED / 'data/gmb/gmb_dev.jsonl.gz'
+DATA = Path(os.environ.get('VEIL_DATA', SHARED / 'data'))
+GMB_TRAIN = DATA / 'gmb/gmb_train.jsonl.gz'
+GMB_DEV = DATA / 'gmb/gmb_dev.jsonl.gz'
 SAMPLES_GLOB = str(REPO / 'benchmarks/data/*.jsonl')
 
 
@@ -55,18 +56,36 @@ class Profile:
     phase2_steps: int = 0         # a second pass from the first one's weights, with its own warmup and decay
     phase2_lr: float = 3e-4
     member_seeds: tuple[int, ...] = ()  # further models trained like the first with these seeds; exported as one averaged graph
+    base: str | None = None       # pretrained encoder to fine-tune (base_encoder.BASES); None = from scratch with our own WordPiece
+    base_layers: tuple[int, ...] | None = None  # keep only these encoder layers (a cut model); None = all
+    head_lr: float | None = None  # peak rate of the new classifier and case table when fine-tuning
+    corpora: tuple[tuple[str, int | None], ...] = ()  # human-annotated corpora from ../shared/data and their row limits
+    corpus_copies: tuple[tuple[str, int], ...] = ()   # small corpora repeated this many times in train.jsonl
 
 
 PROFILES = {
-    'smoke': Profile(synth_docs=400, gmb_rows=400, dev_rows=200, vocab_size=2000, hidden=32, layers=1, heads=2,
+    # CI: synthetic data only (no ../shared needed), the pretrained encoder cut to one layer, a few steps.
+    'smoke': Profile(synth_docs=300, gmb_rows=0, dev_rows=100, vocab_size=0, hidden=0, layers=0, heads=0, intermediate=0,
+                     steps=30, max_tokens=1024, lr=1e-4, head_lr=1e-3, out_dir=TRAINING / 'work/smoke/model', ship='both',
+                     names_per_locale=20, base='all-MiniLM-L6-v2', base_layers=(0,)),
+    # The former from-scratch pipeline (cased WordPiece trained here), kept for the runtime tests' tiny fixture.
+    'scratch-smoke': Profile(synth_docs=400, gmb_rows=400, dev_rows=200, vocab_size=2000, hidden=32, layers=1, heads=2,
                      intermediate=64, steps=60, max_tokens=1024, lr=3e-3, out_dir=TRAINING / 'work/smoke/model',
                      ship='both', names_per_locale=20, phase2_steps=10, member_seeds=(14,)),
     'fixture': Profile(synth_docs=4000, gmb_rows=4000, dev_rows=1000, vocab_size=3000, hidden=32, layers=2, heads=2,
                        intermediate=64, steps=700, max_tokens=2048, lr=3e-3, out_dir=PACKAGE / 'test/fixtures/tiny-ner',
                        ship='both', names_per_locale=40),
-    'full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
-                    intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
-                    ship='best', member_seeds=(14,)),
+    # veil-ner-small v2: all-MiniLM-L6-v2 fine-tuned on the human-annotated corpora and the synthetic genres.
+    'full': Profile(synth_docs=16000, gmb_rows=12000, dev_rows=None, vocab_size=0, hidden=0, layers=0, heads=0,
+                    intermediate=0, steps=3600, max_tokens=1024, lr=1e-4, head_lr=1e-3,
+                    out_dir=PACKAGE / 'models/veil-ner-small', ship='best', swap_share=0.25, base='all-MiniLM-L6-v2',
+                    base_layers=(0, 2, 4, 5),
+                    corpora=(('uner_ewt', None), ('btc', None), ('wnut17', None), ('gum_ner', None), ('wikigold', None)),
+                    corpus_copies=(('gum_ner', 2), ('wnut17', 2))),
+    # The v1 model (two 4-layer BERTs trained from scratch), for comparison runs.
+    'scratch-full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
+                            intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
+                            ship='best', member_seeds=(14,)),
 }
 
 
@@ -105,20 +124,40 @@ def recase(row: dict, rng: random.Random, p_upper: float, p_lower: float) -> dic
 # --- stages -------------------------------------------------------------------------------------------------
 def stage_data(p: Profile, work: Path) -> None:
     from .augment import augment
+    from .corpora import training_rows as corpus_rows
     from .gmb import training_rows
     from .synth import generate
     rng = random.Random(p.seed)
-    gmb = training_rows(GMB_TRAIN, p.gmb_rows)
-    swapped = augment(gmb, p.swap_share, p.seed + 2, p.names_per_locale)
+    gmb = training_rows(GMB_TRAIN, p.gmb_rows) if p.gmb_rows != 0 else []
+    swapped = augment(gmb, p.swap_share, p.seed + 2, p.names_per_locale) if gmb else []
+    copies = dict(p.corpus_copies)
+    human: list[dict] = []
+    counts = {}
+    for name, limit in p.corpora:
+        rows = corpus_rows(DATA, name, limit)
+        counts[name] = len(rows)
+        human += rows * copies.get(name, 1)
     synth = list(generate(p.synth_docs, p.seed, p.names_per_locale))
-    rows = [recase(r, rng, 0.05, 0.05) for r in gmb + swapped] + [recase(r, rng, 0.10, 0.10) for r in synth]
+    rows = ([recase(r, rng, 0.05, 0.05) for r in gmb + swapped + human] + [recase(r, rng, 0.10, 0.10) for r in synth])
+    rows = [{k: v for k, v in r.items() if k != 'source'} for r in rows]
     rng.shuffle(rows)
     write_jsonl(work / 'train.jsonl', rows)
     write_jsonl(work / 'synth_dev.jsonl', generate(max(200, p.synth_docs // 20), p.seed + 1, p.names_per_locale))
-    log(f"data: {len(gmb)} GMB + {len(swapped)} GMB with swapped names + {len(synth)} synthetic rows -> {work / 'train.jsonl'}")
+    write_json(work / 'data_stats.json', {'gmb': len(gmb), 'gmb_swapped': len(swapped), 'synthetic': len(synth),
+                                         'corpora': counts, 'copies': copies, 'rows': len(rows)})
+    log(f"data: {len(gmb)} GMB + {len(swapped)} GMB with swapped names + {counts} + {len(synth)} synthetic rows -> {work / 'train.jsonl'}")
+
+
+def write_json(path: Path, value) -> None:
+    path.write_text(json.dumps(value, indent=2) + '\n')
 
 
 def stage_tokenizer(p: Profile, work: Path) -> None:
+    if p.base:
+        from .base_encoder import copy_tokenizer
+        copy_tokenizer(p.base, work / 'tokenizer')
+        log(f"tokenizer: {p.base}'s own, vocab {load_tokenizer(work).get_vocab_size()}")
+        return
     from .tokenizer import save_hf_layout, train_wordpiece
     rows = read_jsonl(work / 'train.jsonl')
     from .synth import common_words
@@ -129,29 +168,50 @@ def stage_tokenizer(p: Profile, work: Path) -> None:
 
 def load_tokenizer(work: Path):
     from tokenizers import Tokenizer
-    return Tokenizer.from_file(str(work / 'tokenizer/tokenizer.json'))
+    tok = Tokenizer.from_file(str(work / 'tokenizer/tokenizer.json'))
+    # Base tokenizers may come with fixed-length padding/truncation switched on; batches pad themselves.
+    tok.no_padding()
+    tok.no_truncation()
+    return tok
 
 
 def stage_train(p: Profile, work: Path) -> None:
-    from .encode import encode_row
-    from .model import BertConfig, count_parameters
+    from .model import BertConfig, BertForTokenClassification, count_parameters
     from .train import train
     set_threads()
-    tok = load_tokenizer(work)
-    examples = []
-    for r in read_jsonl(work / 'train.jsonl'):
-        spans = [(s['start'], s['end'], s['label']) for s in r['spans']]
-        examples.append(encode_row(tok, r['text'], spans, p.max_len))
-    cfg = BertConfig(vocab_size=tok.get_vocab_size(), hidden_size=p.hidden, num_hidden_layers=p.layers,
-                     num_attention_heads=p.heads, intermediate_size=p.intermediate)
-    tokens = sum(len(x) for x, _ in examples)
+    examples = encoded_examples(p, work)
+    init, resume, start_step, seconds_before = None, None, 0, 0.0
+    if p.base:
+        from .base_encoder import load_base
+        from .labels import LABELS
+        torch.manual_seed(p.seed)
+        init = load_base(p.base, len(LABELS), p.base_layers)
+        cfg = init.config
+    else:
+        cfg = BertConfig(vocab_size=load_tokenizer(work).get_vocab_size(), hidden_size=p.hidden, num_hidden_layers=p.layers,
+                         num_attention_heads=p.heads, intermediate_size=p.intermediate)
+    if (work / 'checkpoint.pt').exists():
+        state = torch.load(work / 'checkpoint.pt', map_location='cpu')
+        if state.get('resume') and state['config'] == cfg.to_dict() and state['resume_steps'] == p.steps:
+            init = BertForTokenClassification(cfg)
+            init.load_state_dict(state['weights'])
+            resume, start_step, seconds_before = state['resume'], state['step'], state.get('seconds', 0.0)
+            log(f"train: resuming from checkpoint at step {start_step}")
+    tokens = sum(len(x[0]) for x in examples)
     log(f"train: {len(examples)} examples, {tokens} tokens, {p.steps} steps of <= {p.max_tokens} tokens")
-    t0 = time.time()
-    from .model import BertForTokenClassification
-    log(f"model parameters: {count_parameters(BertForTokenClassification(cfg))}")
+    t0 = time.time() - seconds_before
+    log(f"model parameters: {count_parameters(init if init is not None else BertForTokenClassification(cfg))}")
     save = lambda m, path: torch.save({'config': cfg.to_dict(), 'weights': m.state_dict()}, path)
-    model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log,
-                  checkpoint=lambda m, step: torch.save({'config': cfg.to_dict(), 'weights': m.state_dict(), 'step': step}, work / 'checkpoint.pt'))
+
+    def checkpoint(m, step, state):
+        # Written to a temporary file first: a run killed mid-write leaves the previous checkpoint intact.
+        torch.save({'config': cfg.to_dict(), 'weights': m.state_dict(), 'step': step, 'resume': state,
+                    'resume_steps': p.steps, 'seconds': time.time() - t0}, work / 'checkpoint.pt.tmp')
+        os.replace(work / 'checkpoint.pt.tmp', work / 'checkpoint.pt')
+        shutil.copy(work / 'checkpoint.pt', work / f"checkpoint-{step}.pt") if step % 1200 == 0 else None
+
+    model = train(examples, cfg, steps=p.steps, max_tokens=p.max_tokens, lr=p.lr, seed=p.seed, log=log, init=init,
+                  head_lr=p.head_lr, start_step=start_step, resume_state=resume, checkpoint=checkpoint)
     seconds = time.time() - t0
     save(model, work / 'model_phase1.pt')
     write_train_stats(work, seconds, len(examples), tokens, p.steps, count_parameters(model))
@@ -165,7 +225,7 @@ def stage_train(p: Profile, work: Path) -> None:
 def encoded_examples(p: Profile, work: Path) -> list:
     from .encode import encode_row
     tok = load_tokenizer(work)
-    return [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len)
+    return [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len, case=p.base is not None)
             for r in read_jsonl(work / 'train.jsonl')]
 
 
@@ -216,9 +276,7 @@ def stage_phase2(p: Profile, work: Path, model=None, examples=None, seconds_befo
     from .train import train
     set_threads()
     if model is None:
-        tok = load_tokenizer(work)
-        examples = [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len)
-                    for r in read_jsonl(work / 'train.jsonl')]
+        examples = encoded_examples(p, work)
         model = load_checkpoint(work / 'model_phase1.pt')
         model.train()
         seconds_before = json.loads((work / 'train_stats.json').read_text())['seconds']
@@ -227,29 +285,43 @@ def stage_phase2(p: Profile, work: Path, model=None, examples=None, seconds_befo
                   log=log, init=model)
     seconds = (seconds_before or 0) + time.time() - t0
     torch.save({'config': model.config.to_dict(), 'weights': model.state_dict()}, work / 'model.pt')
-    write_train_stats(work, seconds, len(examples), sum(len(x) for x, _ in examples), p.steps + p.phase2_steps,
+    write_train_stats(work, seconds, len(examples), sum(len(x[0]) for x in examples), p.steps + p.phase2_steps,
                       count_parameters(model))
     log(f"train: phase 2 done, {seconds:.0f}s in all")
 
 
-def evaluate(tok, run, p: Profile) -> dict:
-    from .gmb import eval_rows
+def evaluate(tok, run, p: Profile, work: Path) -> dict:
+    """The model alone on every dev split that is present (GMB first), on synthetic dev where there is no
+    ../shared, and on the sample transcripts."""
+    from .corpora import DEV_CORPORA, corpus_files, dev_rows
     from .predict import predict_spans
     from .scoring import Scorer
     types = ['PERSON', 'ORGANIZATION', 'LOCATION']
+    case = p.base is not None
     result = {}
-    dev = eval_rows(GMB_DEV, p.dev_rows)
-    preds = predict_spans(tok, [r['text'] for r in dev], run)
-    strict, forgiving = Scorer(types), Scorer(types)
-    for r, pr in zip(dev, preds):
-        strict.add(pr, r['gold'])
-        forgiving.add(pr, r['gold'], r['ignore'])
-    result['gmb_dev'] = {'documents': len(dev), 'gpe_predictions_ignored': forgiving.report(), 'strict': strict.report()}
+    for name in DEV_CORPORA:
+        if not corpus_files(DATA)[name]['dev'].exists():
+            continue
+        dev = dev_rows(DATA, name, p.dev_rows)
+        preds = predict_spans(tok, [r['text'] for r in dev], run, case=case)
+        strict, forgiving = Scorer(types), Scorer(types)
+        for r, pr in zip(dev, preds):
+            strict.add(pr, r['gold'])
+            forgiving.add(pr, r['gold'], r['ignore'])
+        key = 'gmb_dev' if name == 'gmb' else f"{name}_dev"
+        result[key] = {'documents': len(dev), 'gpe_predictions_ignored': forgiving.report(), 'strict': strict.report()}
+    if not result and (work / 'synth_dev.jsonl').exists():
+        # A fresh clone without ../shared (the CI smoke run on a user's machine): the held-out synthetic rows.
+        dev = read_jsonl(work / 'synth_dev.jsonl')[:p.dev_rows or None]
+        sc = Scorer(types)
+        for r, pr in zip(dev, predict_spans(tok, [r['text'] for r in dev], run, case=case)):
+            sc.add(pr, [(s['start'], s['end'], s['label']) for s in r['spans']])
+        result['synth_dev'] = {'documents': len(dev), 'gpe_predictions_ignored': sc.report()}
     samples = sorted(glob.glob(SAMPLES_GLOB))
     if samples:
         docs = [d for f in samples for d in read_jsonl(Path(f))]
         sc = Scorer(types)
-        preds = predict_spans(tok, [d['text'] for d in docs], run)
+        preds = predict_spans(tok, [d['text'] for d in docs], run, case=case)
         for d, pr in zip(docs, preds):
             sc.add(pr, [(s['start'], s['end'], {'PER': 'PERSON', 'LOC': 'LOCATION', 'ORG': 'ORGANIZATION'}.get(s['label'], s['label'])) for s in d['spans']])
         result['samples'] = {'files': [str(Path(f).relative_to(REPO)) for f in samples], 'documents': len(docs), **sc.report(),
@@ -278,21 +350,30 @@ def stage_eval(p: Profile, work: Path) -> None:
     from .predict import torch_runner
     set_threads()
     tok = load_tokenizer(work)
-    metrics = evaluate(tok, torch_runner(load_model(p, work)), p)
+    metrics = evaluate(tok, torch_runner(load_model(p, work)), p, work)
     (work / 'metrics_torch.json').write_text(json.dumps(metrics, indent=2))
     log('eval (pytorch): ' + summary(metrics))
 
 
+def dev_splits(m: dict) -> list[str]:
+    return [k for k in m if k.endswith('_dev')]
+
+
 def summary(m: dict) -> str:
-    g = m['gmb_dev']['gpe_predictions_ignored']
-    s = ', '.join(f"{t} F1 {g[t]['f1']:.3f}" for t in ['PERSON', 'LOCATION', 'ORGANIZATION'])
+    parts = []
+    for split in dev_splits(m):
+        g = m[split]['gpe_predictions_ignored']
+        parts.append(f"{split} " + '/'.join(f"{g[t]['f1']:.3f}" for t in ['PERSON', 'LOCATION', 'ORGANIZATION']))
+    s = 'F1 PER/LOC/ORG: ' + ', '.join(parts)
     if 'samples' in m:
         s += f"; samples PERSON P {m['samples']['PERSON']['precision']:.3f} R {m['samples']['PERSON']['recall']:.3f}"
     return s
 
 
 def gmb_f1(m: dict) -> float:
-    return m['gmb_dev']['gpe_predictions_ignored']['micro']['f1']
+    """Mean micro F1 over the dev splits present (the quantised graph ships when it costs < 1 point of it)."""
+    splits = dev_splits(m)
+    return sum(m[k]['gpe_predictions_ignored']['micro']['f1'] for k in splits) / max(1, len(splits))
 
 
 def stage_export(p: Profile, work: Path) -> None:
@@ -308,20 +389,24 @@ def stage_export(p: Profile, work: Path) -> None:
     quantize(build / 'model.onnx', build / 'model_quantized.onnx')
     # The exported graph must agree with PyTorch before anything else is measured.
     import numpy as np
+    from .casing import token_case_classes
     probe = ['Maria van der Berg flew from Lagos to Google in Zurich on Monday.', 'SKU-4471-B shipped']
-    enc = [tok.encode(t).ids for t in probe]
-    width = max(map(len, enc))
+    encs = [tok.encode(t) for t in probe]
+    width = max(len(e.ids) for e in encs)
     ids = np.zeros((2, width), dtype=np.int64)
     mask = np.zeros_like(ids)
-    for i, e in enumerate(enc):
-        ids[i, :len(e)] = e
-        mask[i, :len(e)] = 1
-    a = torch_runner(model)(ids, mask, np.zeros_like(ids))
-    b = onnx_runner(str(build / 'model.onnx'))(ids, mask, np.zeros_like(ids))
+    types = np.zeros_like(ids)
+    for i, e in enumerate(encs):
+        ids[i, :len(e.ids)] = e.ids
+        mask[i, :len(e.ids)] = 1
+        if p.base:
+            types[i, :len(e.ids)] = token_case_classes(probe[i], e)
+    a = torch_runner(model)(ids, mask, types)
+    b = onnx_runner(str(build / 'model.onnx'))(ids, mask, types)
     diff = float(np.abs(a - b)[mask.astype(bool)].max())
     assert diff < 1e-3, f"ONNX export differs from PyTorch by {diff}"
-    m_fp32 = evaluate(tok, onnx_runner(str(build / 'model.onnx')), p)
-    m_int8 = evaluate(tok, onnx_runner(str(build / 'model_quantized.onnx')), p)
+    m_fp32 = evaluate(tok, onnx_runner(str(build / 'model.onnx')), p, work)
+    m_int8 = evaluate(tok, onnx_runner(str(build / 'model_quantized.onnx')), p, work)
     log('eval (onnx fp32): ' + summary(m_fp32))
     log('eval (onnx int8): ' + summary(m_int8))
     if p.ship == 'both':
@@ -336,7 +421,11 @@ def stage_export(p: Profile, work: Path) -> None:
         shutil.copy(build / f, out / 'onnx' / f)
     for f in ['tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json']:
         shutil.copy(work / 'tokenizer' / f, out / f)
-    write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx', members=1 + len(p.member_seeds))
+    if p.base:
+        strip_tokenizer_padding(out / 'tokenizer.json')
+        write_base_notices(p.base, out)
+    write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx', members=1 + len(p.member_seeds),
+                 token_types='case' if p.base else None, base=p.base)
     sizes = {f: (out / 'onnx' / f).stat().st_size for f in files}
     chosen = m_int8 if files == ['model_quantized.onnx'] else m_fp32
     metrics = {'profile': next(k for k, v in PROFILES.items() if v is p), 'shipped_files': files, 'onnx_bytes': sizes,
@@ -347,12 +436,31 @@ def stage_export(p: Profile, work: Path) -> None:
     checks = ['Dr. Ngozi Okafor-Adeyemi met JEAN-LUC PICARD in São Paulo.', 'ping priya ramanathan about SKU-4471-B (v2.3.1)',
               'Zoë al-Rashid, 13:45 — Müller & Söhne GmbH, Straße 5', 'Tuesday: commit 9f8e7d6c5b4a',
               'John Smith works at Acme Corp in London.']
-    check = json.dumps([{'text': t, 'ids': tok.encode(t).ids} for t in checks], ensure_ascii=False, indent=2) + '\n'
+    rows = []
+    for t in checks:
+        e = tok.encode(t)
+        rows.append({'text': t, 'ids': e.ids, **({'types': token_case_classes(t, e)} if p.base else {})})
+    check = json.dumps(rows, ensure_ascii=False, indent=2) + '\n'
     (work / 'tokenizer_check.json').write_text(check)
     if p.ship == 'best':
         # The bundled-model test compares transformers.js encodings against these Python ones.
         (PACKAGE / 'test/fixtures' / f"{out.name}.tokenizer-check.json").write_text(check)
     log(f"export: {out} {sizes}")
+
+
+def strip_tokenizer_padding(path: Path) -> None:
+    """The base's tokenizer.json pads and truncates to 128; the runtime windows and pads itself."""
+    spec = json.loads(path.read_text(encoding='utf-8'))
+    spec['padding'] = None
+    spec['truncation'] = None
+    path.write_text(json.dumps(spec, ensure_ascii=False, indent=2) + '\n', encoding='utf-8')
+
+
+def write_base_notices(base: str, out: Path) -> None:
+    """The base encoder's Apache-2.0 licence and a NOTICE naming it and the training data, shipped with the model."""
+    assert base == 'all-MiniLM-L6-v2', f"no licence notes recorded for base {base}"
+    shutil.copy(TRAINING / 'licences' / 'Apache-2.0.txt', out / 'LICENSE-Apache-2.0.txt')
+    shutil.copy(TRAINING / 'licences' / 'NOTICE.md', out / 'NOTICE.md')
 
 
 def stage_card(p: Profile, work: Path) -> None:

@@ -7,6 +7,7 @@ import numpy as np
 import torch
 from tokenizers import Tokenizer
 
+from .casing import token_case_classes
 from .decode import decode
 
 
@@ -43,8 +44,9 @@ def predict_spans(tok: Tokenizer, texts: list[str], run, **kw) -> list[list[tupl
     return out
 
 
-def predict_window_spans(tok: Tokenizer, texts: list[str], run, max_len: int = 512, batch: int = 32) -> list[list[tuple[int, int, str]]]:
-    """run(ids, mask, types) -> logits array [batch, seq, labels]."""
+def predict_window_spans(tok: Tokenizer, texts: list[str], run, max_len: int = 512, batch: int = 32,
+                         case: bool = False) -> list[list[tuple[int, int, str]]]:
+    """run(ids, mask, types) -> logits array [batch, seq, labels]; `case` feeds case classes as token types."""
     out: list[list] = [None] * len(texts)
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
     for start in range(0, len(order), batch):
@@ -53,11 +55,14 @@ def predict_window_spans(tok: Tokenizer, texts: list[str], run, max_len: int = 5
         width = min(max_len, max(len(e.ids) for e in encs))
         ids = np.zeros((len(idx), width), dtype=np.int64)
         mask = np.zeros_like(ids)
-        for r, e in enumerate(encs):
+        types = np.zeros_like(ids)
+        for r, (i, e) in enumerate(zip(idx, encs)):
             n = min(width, len(e.ids))
             ids[r, :n] = e.ids[:n]
             mask[r, :n] = 1
-        logits = run(ids, mask, np.zeros_like(ids))
+            if case:
+                types[r, :n] = token_case_classes(texts[i], e)[:n]
+        logits = run(ids, mask, types)
         preds = logits.argmax(-1)
         for r, (i, e) in enumerate(zip(idx, encs)):
             n = min(width, len(e.ids))

@@ -14,7 +14,7 @@ from datetime import date, datetime, time as midnight_of
 from faker import Faker
 
 from . import lexicon as lx
-from .templates import TEMPLATES
+from .templates import NEW_GENRES, NEW_GENRE_SHARE, TEMPLATES
 
 # Absolute bounds: Faker's relative ranges ('-2y', 'now') depend on the day of the run and break reproducibility.
 FIRST_DAY, LAST_DAY = date(2019, 1, 1), date(2027, 12, 31)
@@ -86,6 +86,23 @@ class Generator:
             'SAY': lambda: self.plain(self.rng.choice(lx.PRONOUN_LINES)), 'DID': self.did,
             'SIGNOFF': lambda: self.plain(self.rng.choice(lx.SIGNOFFS)), 'RE': lambda: self.plain(self.rng.choice(lx.REPLY_MARKS)),
             'KIN': lambda: self.plain(self.rng.choice(lx.KIN)), 'PATH': self.path,
+            # records, RFC 822 mail, social text, lists, firms, clubs, postal, non-Western names
+            'MED': lambda: self.plain(self.rng.choice(lx.MED_TERMS)), 'FIN': lambda: self.plain(self.rng.choice(lx.FIN_TERMS)),
+            'TECH': lambda: self.plain(self.rng.choice(lx.TECH_TERMS)), 'STATUS': lambda: self.plain(self.rng.choice(lx.STATUS_VALUES)),
+            'TERM': lambda: self.plain(self.rng.choice(lx.MED_TERMS + lx.FIN_TERMS + lx.TECH_TERMS)),
+            'UA': lambda: self.plain(self.rng.choice(lx.USER_AGENTS)), 'CTYPE': lambda: self.plain(self.rng.choice(lx.CONTENT_TYPES)),
+            'CHARSET': lambda: self.plain(self.rng.choice(lx.CHARSETS)), 'ENC': lambda: self.plain(self.rng.choice(lx.ENCODINGS)),
+            'FOLDER': lambda: self.plain(self.rng.choice(lx.MAIL_FOLDERS)), 'ORIGIN': lambda: self.plain(self.rng.choice(lx.MAIL_ORIGINS)),
+            'MAILFILE': lambda: self.plain(self.rng.choice(lx.MAIL_FILES)), 'SUBJECT': lambda: self.plain(self.rng.choice(lx.MAIL_SUBJECTS)),
+            'MSGID': self.message_id, 'RFCDATE': self.rfc_date,
+            'HASHTAG': lambda: self.plain(self.rng.choice(lx.HASHTAGS)), 'EMOJI': lambda: self.plain(self.rng.choice(lx.EMOJI)),
+            'SLANG': lambda: self.plain(self.rng.choice(lx.SOCIAL_WORDS)), 'HANDLE': self.handle, 'ORG_HANDLE': self.org_handle,
+            'NAME_LIST': self.name_list, 'CC_LIST': self.cc_list, 'FIRM': self.firm, 'CLUB': self.club,
+            'PLACE_PERSON': self.place_person, 'PLACE_FIRST': lambda: self.entity(self.rng.choice(lx.PLACE_GIVEN), 'PERSON'),
+            'POSTAL': self.postal, 'NW_FIRST': lambda: self.entity(self._nonwestern()[0], 'PERSON'),
+            'NW_LAST': lambda: self.entity(self._nonwestern()[1], 'PERSON'),
+            'NW_PERSON': lambda: self.entity(' '.join(self._nonwestern()), 'PERSON'),
+            'SCORE': lambda: self.plain(f"{self.rng.randint(0, 5)}-{self.rng.randint(0, 4)}"),
         }
 
     # --- entity slots -------------------------------------------------------------------------------------
@@ -95,6 +112,7 @@ class Generator:
 
     @staticmethod
     def entity(text: str, label: str) -> Piece:
+        text = ' '.join(text.split(' ')).strip()  # some Faker cities carry a trailing space
         return text, [(0, len(text), label)]
 
     def _given_family(self) -> tuple[str, str]:
@@ -228,6 +246,108 @@ class Generator:
         middle = self.rng.choice([f"{self.rng.choice(string.ascii_uppercase)}.", g2])
         return self.entity(f"{g} {middle} {f}", 'PERSON')
 
+    # --- slots for records, mail headers, social text, lists, firms, clubs and addresses --------------------------
+    def _nonwestern(self) -> tuple[str, str]:
+        given, family = self.rng.choice([(lx.ARABIC_GIVEN, lx.ARABIC_FAMILY), (lx.SOUTH_ASIAN_GIVEN, lx.SOUTH_ASIAN_FAMILY),
+                                         (lx.EAST_ASIAN_GIVEN, lx.EAST_ASIAN_FAMILY), (lx.AFRICAN_GIVEN, lx.AFRICAN_FAMILY)])
+        return self.rng.choice(given), self.rng.choice(family)
+
+    def handle(self) -> Piece:
+        """A person's @handle. The span INCLUDES the '@', as in the Broad Twitter Corpus, where '@' is tagged with the name."""
+        g, f = self._given_family() if self.rng.random() < 0.6 else self._nonwestern()
+        g, f = re.sub(r"[^A-Za-z]", '', g) or 'sam', re.sub(r"[^A-Za-z]", '', f) or 'lee'
+        r = self.rng.random()
+        if r < 0.3:
+            h = f"{g.lower()}_{f[0].lower()}"
+        elif r < 0.55:
+            h = f"{g[0].lower()}{f.lower()}{self.rng.randint(1, 99)}"
+        elif r < 0.75:
+            h = f"{g}{f}"
+        elif r < 0.9:
+            h = f"{g.lower()}.{f.lower()}"
+        else:
+            h = f"{f.lower()}_{self.rng.randint(1970, 2009)}"
+        return self.entity('@' + h, 'PERSON')
+
+    def org_handle(self) -> Piece:
+        return self.entity('@' + self.rng.choice(lx.ORG_HANDLES), 'ORGANIZATION')
+
+    def _names(self, n: int, sep: str, last_sep: str) -> Piece:
+        text, spans = '', []
+        for i in range(n):
+            if i:
+                text += last_sep if i == n - 1 else sep
+            name = self.rng.choice([self.person_name, self.person_name, lambda: self._given_family()[0],
+                                    lambda: ' '.join(self._nonwestern())])()
+            spans.append((len(text), len(text) + len(name), 'PERSON'))
+            text += name
+        return text, spans
+
+    def name_list(self) -> Piece:
+        """'A, B and C': every person is a PERSON span of its own, never one ORGANIZATION."""
+        n = self.rng.randint(2, 4)
+        return self._names(n, ', ', self.rng.choice([' and ', ', and ', ' & ', ', ']))
+
+    def cc_list(self) -> Piece:
+        return self._names(self.rng.randint(2, 4), '; ', '; ')
+
+    def firm(self) -> Piece:
+        """Firms named after partners: 'Monjeau, Graves and Reed', 'Baker & McKenzie LLP' are one ORGANIZATION."""
+        names = []
+        while len(names) < 2 or (len(names) < 3 and self.rng.random() < 0.4):
+            f = self._given_family()[1]
+            if len(f) > 2 and f[0].isupper():
+                names.append(f)
+        r = self.rng.random()
+        if len(names) == 3:
+            text = f"{names[0]}, {names[1]} {self.rng.choice(['and', '&'])} {names[2]}"
+        else:
+            text = f"{names[0]} {self.rng.choice(['&', 'and'])} {names[1]}"
+        if r < 0.6:
+            text += ' ' + self.rng.choice(lx.FIRM_TAILS)
+        return self.entity(text, 'ORGANIZATION')
+
+    def club(self) -> Piece:
+        return self.entity(self.rng.choice(lx.PLACE_CLUBS), 'ORGANIZATION')
+
+    def place_person(self) -> Piece:
+        """'Houston Wright', 'Paris Hilton': a given name that is also a place, in a person context."""
+        return self.entity(f"{self.rng.choice(lx.PLACE_GIVEN)} {self._given_family()[1]}", 'PERSON')
+
+    def postal(self) -> Piece:
+        """A multi-line postal address: street line, town + postcode line and country, each its own LOCATION span."""
+        locale = self.rng.choice(['en_US', 'en_GB', 'de_DE', 'fr_FR', 'nl_NL', 'en_AU', 'en_IN'])
+        fake = self.fakers[locale]
+        street = fake.street_address().replace('\n', ', ')
+        if locale in ('de_DE', 'fr_FR', 'nl_NL'):
+            town = f"{fake.postcode()} {fake.city()}"
+        elif locale == 'en_GB':
+            town = f"{fake.city()}\n{fake.postcode()}" if self.rng.random() < 0.3 else f"{fake.city()} {fake.postcode()}"
+        elif locale == 'en_US':
+            town = f"{fake.city()}, {fake.state_abbr()} {fake.postcode()}"
+        else:
+            town = f"{fake.city()} {fake.postcode()}"
+        lines = [street] + town.split('\n')
+        if self.rng.random() < 0.6:
+            lines.append(self.rng.choice(lx.COUNTRY_LINES))
+        if self.rng.random() < 0.25:
+            lines = [ln.upper() for ln in lines]
+        text, spans = '', []
+        for ln in lines:
+            if text:
+                text += '\n'
+            spans.append((len(text), len(text) + len(ln), 'LOCATION'))
+            text += ln
+        return text, spans
+
+    def message_id(self) -> Piece:
+        return self.plain(f"<{self.rng.randint(10 ** 6, 10 ** 8)}.{self.rng.randint(10 ** 12, 10 ** 13)}.JavaMail."
+                          f"{self.rng.choice(['evans', 'root', 'app', 'mail'])}@{self.rng.choice(['thyme', 'mx1.example.com', 'localhost'])}>")
+
+    def rfc_date(self) -> Piece:
+        d = self.fakers['en_US'].date_time_between(datetime.combine(FIRST_DAY, midnight_of()), datetime.combine(LAST_DAY, midnight_of()))
+        return self.plain(d.strftime('%a, %d %b %Y %H:%M:%S ') + self.rng.choice(['-0700 (PDT)', '-0800 (PST)', '+0000', '+0100 (BST)', '-0500']))
+
     # --- hard-negative filler slots ---------------------------------------------------------------------------
     def date(self) -> Piece:
         d = self.fakers['en_US'].date_between(FIRST_DAY, LAST_DAY)
@@ -285,6 +405,7 @@ class Generator:
         spans: list[tuple[int, int, str]] = []
         pos = 0
         cursor = 0
+        atomic: set[int] = set()
         for m in SLOT.finditer(template):
             literal = template[cursor:m.start()]
             out.append(literal)
@@ -294,19 +415,25 @@ class Generator:
                 cased = text.upper() if m.group(2) == 'U' else text.lower()
                 text = cased if len(cased) == len(text) else text
             spans.extend((pos + s, pos + e, lab) for s, e, lab in rel)
+            if m.group(1) in ATOMIC_SLOTS:
+                atomic.update(pos + s for s, _, _ in rel)
             out.append(text)
             pos += len(text)
             cursor = m.end()
         out.append(template[cursor:])
-        return ''.join(out), merge_adjacent(spans)
+        text = ''.join(out)
+        return text, merge_adjacent(spans, text, atomic)
 
     def document(self) -> tuple[str, list[tuple[int, int, str]]]:
-        genre = self.rng.choice(list(TEMPLATES))
+        old = [g for g in TEMPLATES if g not in NEW_GENRES]
+        genre = self.rng.choice(NEW_GENRES if self.rng.random() < NEW_GENRE_SHARE else old)
         count = self.rng.choice([1, 1, 1, 2, 2, 3])
-        sep = '\n' if genre in ('court', 'deposition', 'chat') else ' '
+        if genre in NEW_GENRES:
+            count = self.rng.choice([1, 1, 2])
+        sep = '\n' if genre in ('court', 'deposition', 'chat') or genre in NEW_GENRES else ' '
         text, spans = '', []
         for _ in range(count):
-            if self.rng.random() < 0.3:
+            if genre not in NEW_GENRES and self.rng.random() < 0.3:
                 # Word-salad sentences: capitalised first words and common vocabulary that are never entities.
                 text += (sep if text else '') + self.fakers['en_US'].sentence(nb_words=self.rng.randint(4, 12), ext_word_list=self.filler_words)
             part, rel = self.fill(self.rng.choice(TEMPLATES[genre]))
@@ -317,11 +444,24 @@ class Generator:
         return text, spans
 
 
-def merge_adjacent(spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """'{FIRST} {LAST}' fills two slots but is one name: two B- tags in a row would teach the model to split names."""
+# Slots whose spans are whole entities on their own: '@ann @bob' or two address lines are never joined into one.
+ATOMIC_SLOTS = frozenset({'HANDLE', 'ORG_HANDLE', 'NAME_LIST', 'CC_LIST', 'FIRM', 'CLUB', 'POSTAL'})
+
+
+def merge_adjacent(spans: list[tuple[int, int, str]], text: str | None = None,
+                   atomic: set[int] | frozenset[int] = frozenset()) -> list[tuple[int, int, str]]:
+    """'{FIRST} {LAST}' fills two slots but is one name: two B- tags in a row would teach the model to split names.
+
+    With the text given, only spans one space apart are joined (never across a line break); spans starting at an
+    offset in `atomic`, or followed by one, stay separate."""
     merged: list[tuple[int, int, str]] = []
+    atomic_ends: set[int] = set()
     for start, end, label in sorted(spans):
-        if merged and merged[-1][2] == label and merged[-1][1] + 1 == start:
+        if start in atomic:
+            atomic_ends.add(end)
+        joinable = text is None or text[start - 1:start] == ' '
+        if (merged and merged[-1][2] == label and merged[-1][1] + 1 == start and joinable
+                and start not in atomic and merged[-1][1] not in atomic_ends):
             merged[-1] = (merged[-1][0], end, label)
         else:
             merged.append((start, end, label))

@@ -2,20 +2,22 @@ import { BUNDLED_MODEL } from '@veil/ner-models';
 import type { LoadOptions, ModelSpec, NerModelConfig } from '@veil/ner-models';
 import { ConfigurationError } from '../errors.js';
 import type { Recognizer } from '../types.js';
+import type { ModelRecognizerOptions } from './model-recognizer.js';
 import { CompromiseRecognizer } from './compromise-recognizer.js';
 import { ModelRecognizer } from './model-recognizer.js';
 
 export { CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore } from './compromise-recognizer.js';
 export { ModelRecognizer, type ModelRecognizerOptions } from './model-recognizer.js';
-export { refineNameFindings } from './refine/index.js';
+export { refineNameFindings, REFINE_RULES } from './refine/index.js';
+export type { RefineOptions, RefineRuleName } from './refine/index.js';
 
 /** A model plus how to load it: `{ model: 'dslim/bert-base-NER', load: { allowRemote: true } }`. */
 export interface NerModelOption {
   model: ModelSpec;
   load?: LoadOptions;
   thresholds?: Record<string, number>;
-  /** Post-process the model's name spans (default true); see `ModelRecognizerOptions.refine`. */
-  refine?: boolean;
+  /** Post-process the model's name spans (default true), optionally with rules skipped; see `ModelRecognizerOptions.refine`. */
+  refine?: ModelRecognizerOptions['refine'];
 }
 
 /**

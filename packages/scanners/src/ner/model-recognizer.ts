@@ -7,7 +7,8 @@ import { loadNerModel, NerModelError, resolveModelConfig } from '@veil/ner-model
 import type { LoadOptions, ModelSpec, NerModel } from '@veil/ner-models';
 import { ConfigurationError, InvalidInputError, RecognizerError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
-import { refineNameFindings } from './refine/index.js';
+import { checkRefineSkip, refineNameFindings } from './refine/index.js';
+import type { RefineRuleName } from './refine/index.js';
 
 const NER_TYPES: EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
 
@@ -19,9 +20,11 @@ export interface ModelRecognizerOptions {
   /**
    * Post-process the model's PERSON / LOCATION / ORGANIZATION spans (default true): trim punctuation, drop
    * word pieces of URLs, IDs and contractions and closed-class words, extend pieces of hyphenated names,
-   * assemble postal addresses into one LOCATION. See `refine/index.ts`.
+   * assemble postal addresses into one LOCATION. See `refine/index.ts`. `{ skip: new Set(['known-places']) }`
+   * refines with those rules switched off (names in `REFINE_RULES`; for measuring rules, an unknown name is a
+   * ConfigurationError); `{}` is the same as true.
    */
-  refine?: boolean;
+  refine?: boolean | { skip?: ReadonlySet<RefineRuleName> };
 }
 
 export class ModelRecognizer implements Recognizer {
@@ -30,6 +33,7 @@ export class ModelRecognizer implements Recognizer {
   private readonly spec: ModelSpec;
   private readonly options: ModelRecognizerOptions;
   private model: Promise<NerModel> | undefined;
+  private readonly refineSkip: ReadonlySet<RefineRuleName>;
 
   constructor(spec: ModelSpec, options: ModelRecognizerOptions = {}) {
     let config;
@@ -40,6 +44,8 @@ export class ModelRecognizer implements Recognizer {
     }
     this.spec = config;
     this.options = options;
+    const refine = options.refine;
+    this.refineSkip = typeof refine === 'object' && refine !== null ? checkRefineSkip(refine.skip) : new Set();
     this.name = `ner:${config.name}`;
     const mapped = Object.values(config.labels).filter((t): t is string => typeof t === 'string');
     this.types = [...new Set<EntityType>([...NER_TYPES, ...mapped])];
@@ -72,7 +78,7 @@ export class ModelRecognizer implements Recognizer {
     // with words, so every user of a ModelRecognizer (Anonymize, the CLI, the benchmark, direct callers) gets
     // the same spans, and Anonymize's overlap resolution against the pattern recognizers sees whole values.
     // The compromise tier and custom recognizers produce word-aligned spans and are left alone.
-    return this.options.refine === false ? findings : refineNameFindings(text, findings, this.name);
+    return this.options.refine === false ? findings : refineNameFindings(text, findings, this.name, { skip: this.refineSkip });
   }
 
   private loaded(): Promise<NerModel> {

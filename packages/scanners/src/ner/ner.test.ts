@@ -8,7 +8,8 @@ import { writeLookupModel } from '../../../ner-models/src/__fixtures__/lookup-mo
 import { Anonymize } from '../anonymize.js';
 import { ConfigurationError, RecognizerError } from '../errors.js';
 import type { Recognizer } from '../types.js';
-import { CompromiseRecognizer, compromiseScore, createNerRecognizer, ModelRecognizer } from './index.js';
+import { CompromiseRecognizer, compromiseScore, createNerRecognizer, ModelRecognizer, REFINE_RULES } from './index.js';
+import type { RefineRuleName } from './index.js';
 
 let modelDir: string;
 beforeAll(() => {
@@ -58,6 +59,12 @@ describe('ModelRecognizer', () => {
     expect(await spans(createNerRecognizer(modelDir))).toEqual([['PERSON', 'John Smith'], ['LOCATION', 'Paris']]);
     expect(await spans(new ModelRecognizer(modelDir, { refine: false }))).toEqual(raw);
     expect(await spans(createNerRecognizer({ model: modelDir, refine: false }))).toEqual(raw);
+    // Rules can be switched off by name: without `fragments` the piece of the file name stays.
+    expect(await spans(createNerRecognizer({ model: modelDir, refine: {} }))).toEqual([['PERSON', 'John Smith'], ['LOCATION', 'Paris']]);
+    expect(await spans(new ModelRecognizer(modelDir, { refine: { skip: new Set(['fragments']) } }))).toEqual(raw);
+    expect(await spans(createNerRecognizer({ model: modelDir, refine: { skip: new Set(REFINE_RULES) } }))).toEqual(raw);
+    const unknown = new Set(['no-such-rule']) as unknown as ReadonlySet<RefineRuleName>;
+    expect(() => new ModelRecognizer(modelDir, { refine: { skip: unknown } })).toThrow(ConfigurationError);
   });
 
   it('fails closed with a RecognizerError that names the model, not the text, when the model is missing', async () => {

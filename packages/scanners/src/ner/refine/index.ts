@@ -36,7 +36,13 @@
  *    and the short name an organisation is defined by (`("Quorvane")`) (`addRepeatedMentions`).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
+ *
+ * Every rule has a stable name (`REFINE_RULES`, mostly its file name) so that it can be switched off on its own:
+ * `refineNameFindings(text, findings, recognizer, { skip: new Set(['known-places']) })`, or through
+ * `ModelRecognizer`'s `refine: { skip }`. That is for measuring what each rule is worth (benchmarks'
+ * `ablate-refine.ts`); a skipped rule leaves findings as they were at its step and the rest still run.
  */
+import { ConfigurationError } from '../../errors.js';
 import type { Finding } from '../../types.js';
 import { isAcronymAsPerson } from './acronyms.js';
 import { retypeCamelCaseBrand } from './camel-case.js';
@@ -65,47 +71,121 @@ import { retypePlace } from './places.js';
 import { retypeShortOrganisationNames } from './short-names.js';
 import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
 
+/**
+ * The rules' names, in the order they run (see the header). One name a rule file, except identifiers.ts, whose
+ * two rules run at different steps: `person-digits` (a PERSON cut before a word with a digit, step 3) and
+ * `numbers-codes` (findings without letters or that are codes dropped, step 7). `edges` is both trimming and the
+ * split at sentence ends; `adjacent` also types a joined name again.
+ */
+export const REFINE_RULES = [
+  'edges',
+  'fragments',
+  'initials',
+  'closed-class',
+  'labels',
+  'acronyms',
+  'drug-names',
+  'name-parts',
+  'function-words',
+  'person-digits',
+  'places',
+  'organisations',
+  'common-noun-heads',
+  'camel-case',
+  'person-names',
+  'organisation-context',
+  'adjacent',
+  'inverted-names',
+  'short-names',
+  'addresses',
+  'numbers-codes',
+  'cues',
+  'given-name-pairs',
+  'given-name-subjects',
+  'known-places',
+  'repeated-mentions',
+] as const;
+
+/** The name of one refinement rule. */
+export type RefineRuleName = (typeof REFINE_RULES)[number];
+
+export interface RefineOptions {
+  /** Rules switched off (by name, see `REFINE_RULES`); default none. An unknown name is a ConfigurationError. */
+  skip?: ReadonlySet<RefineRuleName>;
+}
+
+const KNOWN_RULES: ReadonlySet<string> = new Set(REFINE_RULES);
+
+/** Checks a skip set (it may come from untyped callers or a command line) and returns it. */
+export function checkRefineSkip(skip: unknown): ReadonlySet<RefineRuleName> {
+  if (skip === undefined) return new Set();
+  if (!(skip instanceof Set)) throw new ConfigurationError('refine skip must be a Set of rule names');
+  for (const name of skip) {
+    if (typeof name !== 'string' || !KNOWN_RULES.has(name)) {
+      throw new ConfigurationError(`unknown refinement rule ${JSON.stringify(String(name))}; expected one of ${REFINE_RULES.join(', ')}`);
+    }
+  }
+  return skip as ReadonlySet<RefineRuleName>;
+}
+
+/** Whether a rule runs. */
+type IsOn = (rule: RefineRuleName) => boolean;
+
 /** Findings that are no names at all: dropped, not retyped. */
-function isNoName(source: string, finding: Finding): boolean {
-  return isNeverAName(source, finding) || isFieldLabel(source, finding) || isAcronymAsPerson(source, finding) || isDrugName(finding) ||
-    isNamePart(source, finding);
+function isNoName(source: string, finding: Finding, on: IsOn): boolean {
+  return (on('closed-class') && isNeverAName(source, finding)) || (on('labels') && isFieldLabel(source, finding)) ||
+    (on('acronyms') && isAcronymAsPerson(source, finding)) || (on('drug-names') && isDrugName(finding)) ||
+    (on('name-parts') && isNamePart(source, finding));
 }
 
 /** The finding with the type its words and the words around it give it. */
-function retyped(source: string, finding: Finding): Finding {
-  return retypePersonName(retypeCamelCaseBrand(retypeCommonNounName(retypeOrganisation(retypePlace(source, finding)))));
+function retyped(source: string, finding: Finding, on: IsOn): Finding {
+  let f = finding;
+  if (on('places')) f = retypePlace(source, f);
+  if (on('organisations')) f = retypeOrganisation(f);
+  if (on('common-noun-heads')) f = retypeCommonNounName(f);
+  if (on('camel-case')) f = retypeCamelCaseBrand(f);
+  if (on('person-names')) f = retypePersonName(f);
+  return f;
 }
 
 /** Pieces of one name joined, then short names of organisations typed as those. */
-function joinedPieces(source: string, findings: Finding[]): Finding[] {
-  const adjacent = joinAdjacentNames(source, withoutOverlaps(findings)).map((f) => retyped(source, f));
-  return retypeShortOrganisationNames(joinInvertedNames(source, adjacent));
+function joinedPieces(source: string, findings: Finding[], on: IsOn): Finding[] {
+  const apart = withoutOverlaps(findings);
+  const adjacent = on('adjacent') ? joinAdjacentNames(source, apart).map((f) => retyped(source, f, on)) : apart;
+  const inverted = on('inverted-names') ? joinInvertedNames(source, adjacent) : adjacent;
+  return on('short-names') ? retypeShortOrganisationNames(inverted) : inverted;
 }
 
-function refineModelFindings(source: string, findings: readonly Finding[]): Finding[] {
+function refineModelFindings(source: string, findings: readonly Finding[], on: IsOn): Finding[] {
   const names: Finding[] = [];
   const others: Finding[] = [];
   for (const f of findings) (isNameFinding(f) ? names : others).push(f);
   if (names.length === 0) return [...findings];
 
+  const trim = (f: Finding): Finding | undefined => (on('edges') ? trimEdges(source, f) : f);
   const refined: Finding[] = [];
   for (const f of names) {
-    const trimmed = trimEdges(source, f);
+    const trimmed = trim(f);
     if (!trimmed) continue;
-    for (const sentencePiece of splitAtSentenceEnds(source, trimmed)) {
-      const piece = sentencePiece === trimmed ? trimmed : trimEdges(source, sentencePiece);
-      const fixed = piece && fixFragment(source, piece);
-      const whole = fixed && completeInitials(source, fixed);
-      if (!whole || isNoName(source, whole)) continue;
-      const core = trimFunctionWords(source, whole);
-      const named = core ? trimEdges(source, respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
+    for (const sentencePiece of on('edges') ? splitAtSentenceEnds(source, trimmed) : [trimmed]) {
+      const piece = sentencePiece === trimmed ? trimmed : trim(sentencePiece);
+      const fixed = piece && (on('fragments') ? fixFragment(source, piece) : piece);
+      const whole = fixed && (on('initials') ? completeInitials(source, fixed) : fixed);
+      if (!whole || isNoName(source, whole, on)) continue;
+      const core = on('function-words') ? trimFunctionWords(source, whole) : undefined;
+      const named = core ? trim(respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
       // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").
-      if (named !== whole && isNoName(source, named)) continue;
-      const withoutNumbers = cutPersonAtNumbers(source, named);
-      if (withoutNumbers) refined.push(extendOrganisation(source, retyped(source, withoutNumbers)));
+      if (named !== whole && isNoName(source, named, on)) continue;
+      const withoutNumbers = on('person-digits') ? cutPersonAtNumbers(source, named) : named;
+      if (!withoutNumbers) continue;
+      const typed = retyped(source, withoutNumbers, on);
+      refined.push(on('organisation-context') ? extendOrganisation(source, typed) : typed);
     }
   }
-  const settled = withoutOverlaps(assembleAddresses(source, joinedPieces(source, refined)).filter((f) => !isNumberOrCode(f)));
+  const joined = joinedPieces(source, refined, on);
+  const assembled = on('addresses') ? assembleAddresses(source, joined) : joined;
+  const settled = withoutOverlaps(on('numbers-codes') ? assembled.filter((f) => !isNumberOrCode(f)) : assembled);
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
   const overlapsOther = overlapIndex(others);
   const clear = settled.filter((f) => !overlapsOther(f));
@@ -114,11 +194,18 @@ function refineModelFindings(source: string, findings: readonly Finding[]): Find
 
 /**
  * Refines a model's name findings (see the header). `recognizer` names the findings the cue rule adds when the
- * model found nothing to take the name from.
+ * model found nothing to take the name from; `options.skip` switches rules off (see `REFINE_RULES`).
  */
-export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string): Finding[] {
-  const refined = refineModelFindings(source, findings);
+export function refineNameFindings(source: string, findings: readonly Finding[], recognizer?: string, options: RefineOptions = {}): Finding[] {
+  const skip = checkRefineSkip(options.skip);
+  const on: IsOn = (rule) => !skip.has(rule);
+  const refined = refineModelFindings(source, findings, on);
   const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
-  const people = addGivenNameSubjects(source, addGivenNamePairs(source, addCueNames(source, refined, name), name), name);
-  return addRepeatedMentions(source, addKnownPlaces(source, people, name), name);
+  let out = refined;
+  if (on('cues')) out = addCueNames(source, out, name);
+  if (on('given-name-pairs')) out = addGivenNamePairs(source, out, name);
+  if (on('given-name-subjects')) out = addGivenNameSubjects(source, out, name);
+  if (on('known-places')) out = addKnownPlaces(source, out, name);
+  if (on('repeated-mentions')) out = addRepeatedMentions(source, out, name);
+  return out;
 }

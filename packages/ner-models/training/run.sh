@@ -18,11 +18,18 @@ setup() {
   # Debian's torch is CPU-only and small; without libopenblas0-pthread it falls back to a ten times slower BLAS.
   if ! /usr/bin/python3 -c 'import torch' 2>/dev/null || ! dpkg -s libopenblas0-pthread >/dev/null 2>&1 \
      || ! /usr/bin/python3 -c 'import ensurepip' 2>/dev/null; then
-    local sudo=""
-    [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get update -qq
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-      python3-torch libopenblas0-pthread python3-venv python3-pip >/dev/null
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        python3-torch libopenblas0-pthread python3-venv python3-pip >/dev/null
+    elif ! /usr/bin/python3 -c 'import torch, ensurepip' 2>/dev/null; then
+      # Not root: install nothing system-wide, say what is missing.
+      echo "run.sh: /usr/bin/python3 with torch and venv is required; on Debian/Ubuntu:" \
+        "sudo apt-get install python3-torch libopenblas0-pthread python3-venv python3-pip" >&2
+      exit 1
+    else
+      echo "run.sh: libopenblas0-pthread is not installed; torch falls back to a slower BLAS" >&2
+    fi
   fi
   [ -x "$VENV/bin/python" ] || /usr/bin/python3 -m venv --system-site-packages "$VENV"
   "$VENV/bin/python" -c 'import tokenizers, faker, onnx, onnxruntime, safetensors' 2>/dev/null \

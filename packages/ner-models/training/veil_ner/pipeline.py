@@ -61,6 +61,7 @@ class Profile:
     head_lr: float | None = None  # peak rate of the new classifier and case table when fine-tuning
     corpora: tuple[tuple[str, int | None], ...] = ()  # human-annotated corpora from ../shared/data and their row limits
     corpus_copies: tuple[tuple[str, int], ...] = ()   # small corpora repeated this many times in train.jsonl
+    case: bool = True             # with a base: feed per-word case classes as token_type_ids (False only to measure their gain)
 
 
 PROFILES = {
@@ -82,11 +83,16 @@ PROFILES = {
                     base_layers=(0, 2, 4, 5),
                     corpora=(('uner_ewt', None), ('btc', None), ('wnut17', None), ('gum_ner', None), ('wikigold', None)),
                     corpus_copies=(('gum_ner', 2), ('wnut17', 2))),
+    # The same without case classes (all token types 0): only to measure what the case input gains.
+    'full-nocase': None,
     # The v1 model (two 4-layer BERTs trained from scratch), for comparison runs.
     'scratch-full': Profile(synth_docs=45000, gmb_rows=None, dev_rows=None, vocab_size=16000, hidden=256, layers=4, heads=4,
                             intermediate=1024, steps=6000, max_tokens=1600, lr=8e-4, out_dir=PACKAGE / 'models/veil-ner-small',
                             ship='best', member_seeds=(14,)),
 }
+
+
+PROFILES['full-nocase'] = dataclasses.replace(PROFILES['full'], case=False, out_dir=TRAINING / 'work/full-nocase/model')
 
 
 def set_threads() -> None:
@@ -222,10 +228,14 @@ def stage_train(p: Profile, work: Path) -> None:
         save(model, work / 'model.pt')
 
 
+def uses_case(p: Profile) -> bool:
+    return p.base is not None and p.case
+
+
 def encoded_examples(p: Profile, work: Path) -> list:
     from .encode import encode_row
     tok = load_tokenizer(work)
-    return [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len, case=p.base is not None)
+    return [encode_row(tok, r['text'], [(s['start'], s['end'], s['label']) for s in r['spans']], p.max_len, case=uses_case(p))
             for r in read_jsonl(work / 'train.jsonl')]
 
 
@@ -297,7 +307,7 @@ def evaluate(tok, run, p: Profile, work: Path) -> dict:
     from .predict import predict_spans
     from .scoring import Scorer
     types = ['PERSON', 'ORGANIZATION', 'LOCATION']
-    case = p.base is not None
+    case = uses_case(p)
     result = {}
     for name in DEV_CORPORA:
         if not corpus_files(DATA)[name]['dev'].exists():
@@ -399,7 +409,7 @@ def stage_export(p: Profile, work: Path) -> None:
     for i, e in enumerate(encs):
         ids[i, :len(e.ids)] = e.ids
         mask[i, :len(e.ids)] = 1
-        if p.base:
+        if uses_case(p):
             types[i, :len(e.ids)] = token_case_classes(probe[i], e)
     a = torch_runner(model)(ids, mask, types)
     b = onnx_runner(str(build / 'model.onnx'))(ids, mask, types)
@@ -425,7 +435,7 @@ def stage_export(p: Profile, work: Path) -> None:
         strip_tokenizer_padding(out / 'tokenizer.json')
         write_base_notices(p.base, out)
     write_config(model.config, out, files[-1] if p.ship == 'best' else 'model.onnx', members=1 + len(p.member_seeds),
-                 token_types='case' if p.base else None, base=p.base)
+                 token_types='case' if uses_case(p) else None, base=p.base)
     sizes = {f: (out / 'onnx' / f).stat().st_size for f in files}
     chosen = m_int8 if files == ['model_quantized.onnx'] else m_fp32
     metrics = {'profile': next(k for k, v in PROFILES.items() if v is p), 'shipped_files': files, 'onnx_bytes': sizes,
@@ -439,7 +449,7 @@ def stage_export(p: Profile, work: Path) -> None:
     rows = []
     for t in checks:
         e = tok.encode(t)
-        rows.append({'text': t, 'ids': e.ids, **({'types': token_case_classes(t, e)} if p.base else {})})
+        rows.append({'text': t, 'ids': e.ids, **({'types': token_case_classes(t, e)} if uses_case(p) else {})})
     check = json.dumps(rows, ensure_ascii=False, indent=2) + '\n'
     (work / 'tokenizer_check.json').write_text(check)
     if p.ship == 'best':

@@ -124,6 +124,13 @@ describe('Anonymize scores', () => {
     expect(phones.sanitized).toBe('call [REDACTED_PHONE_NUMBER_1], ann@example.com');
   });
 
+  it('passes phoneRegions to the phone recognizer', async () => {
+    const prompt = 'Sydney 0491 57 03 26.';
+    expect((await new Anonymize({ ner: false }).scan(prompt)).sanitized).toBe('Sydney [REDACTED_PHONE_NUMBER_1].');
+    expect((await new Anonymize({ ner: false, phoneRegions: ['GB'] }).scan(prompt)).sanitized).toBe(prompt);
+    expect(() => new Anonymize({ ner: false, phoneRegions: ['Narnia'] })).toThrow(ConfigurationError);
+  });
+
   it('rejects an unknown entity type instead of silently redacting nothing', () => {
     const error = (() => {
       try {

@@ -26,6 +26,8 @@ export interface AnonymizeOptions {
   threshold?: number;
   /** Extra recognizers, run alongside the default pattern recognizers. */
   recognizers?: Recognizer[];
+  /** Regions national phone numbers (no + or 00) are validated against. Default: DEFAULT_PHONE_REGIONS, a broad set. */
+  phoneRegions?: string[];
   /** Set false to run only `recognizers` (no default pattern recognizers). Default true. */
   defaultRecognizers?: boolean;
   /** NER for PERSON / ORGANIZATION / LOCATION: false or 'patterns' for none. Default 'bundled'. Loaded lazily. */
@@ -229,7 +231,7 @@ export class Anonymize implements InputScanner {
     }
     this.knownTypes = known;
 
-    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers();
+    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers({ phoneRegions: options.phoneRegions });
     this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(known.canonicalList(r.types)));
 
     this.nerOption = ner === false || ner === 'patterns' || !this.wantsAnyOf(nerTypes) ? undefined : ner;

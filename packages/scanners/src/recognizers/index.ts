@@ -12,11 +12,17 @@ import { usPassportRecognizer } from './us-passport.js';
 import { usSsnRecognizer } from './us-ssn.js';
 import { uuidRecognizer } from './uuid.js';
 
+/** Options the default recognizers take (each factory reads the ones it knows). */
+export interface DefaultRecognizerOptions {
+  /** Regions national phone numbers are validated against (see DEFAULT_PHONE_REGIONS). */
+  phoneRegions?: readonly string[];
+}
+
 /** Registry of the pattern recognizers: one line per recognizer. */
-const FACTORIES: ReadonlyArray<() => Recognizer> = [
+const FACTORIES: ReadonlyArray<(options: DefaultRecognizerOptions) => Recognizer> = [
   creditCardRecognizer,
   emailRecognizer,
-  phoneRecognizer,
+  (options) => phoneRecognizer({ phoneRegions: options.phoneRegions }),
   usSsnRecognizer,
   ibanRecognizer,
   ipAddressRecognizer,
@@ -29,8 +35,8 @@ const FACTORIES: ReadonlyArray<() => Recognizer> = [
 ];
 
 /** A fresh instance of every pattern recognizer. */
-export function defaultRecognizers(): Recognizer[] {
-  return FACTORIES.map((create) => create());
+export function defaultRecognizers(options: DefaultRecognizerOptions = {}): Recognizer[] {
+  return FACTORIES.map((create) => create(options));
 }
 
 /** The entity types the pattern recognizers can report. */
@@ -39,6 +45,8 @@ export const PATTERN_ENTITY_TYPES: EntityType[] = [...new Set(defaultRecognizers
 export { definePatternRecognizer } from './pattern-recognizer.js';
 export type { Candidate, PatternRecognizer, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
 export type { ContextOptions } from './context.js';
+export { DEFAULT_PHONE_REGIONS } from './phone.js';
+export type { PhoneRecognizerOptions } from './phone.js';
 export {
   creditCardRecognizer,
   cryptoRecognizer,

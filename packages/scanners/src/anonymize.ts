@@ -28,6 +28,8 @@ export interface AnonymizeOptions {
   recognizers?: Recognizer[];
   /** Regions national phone numbers (no + or 00) are validated against. Default: DEFAULT_PHONE_REGIONS, a broad set. */
   phoneRegions?: string[];
+  /** Dates redacted by default: 'birth' (default: dates beside a birth cue such as "DOB") or 'all'. */
+  dates?: 'birth' | 'all';
   /** Set false to run only `recognizers` (no default pattern recognizers). Default true. */
   defaultRecognizers?: boolean;
   /** NER for PERSON / ORGANIZATION / LOCATION: false or 'patterns' for none. Default 'bundled'. Loaded lazily. */
@@ -216,6 +218,7 @@ export class Anonymize implements InputScanner {
     this.hiddenNames = hidden.map(compileName);
 
     if (options.recognizers !== undefined && !Array.isArray(options.recognizers)) throw new ConfigurationError('recognizers must be an array');
+    if (options.dates !== undefined && options.dates !== 'birth' && options.dates !== 'all') throw new ConfigurationError("dates must be 'birth' or 'all'");
     const ner = options.ner === undefined ? 'bundled' : options.ner;
     const customNer = typeof ner === 'object' && ner !== null && Array.isArray((ner as Recognizer).types) ? (ner as Recognizer) : undefined;
     // Types are matched case-insensitively; every spelling is resolved to one canonical name here.
@@ -231,7 +234,7 @@ export class Anonymize implements InputScanner {
     }
     this.knownTypes = known;
 
-    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers({ phoneRegions: options.phoneRegions });
+    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers({ phoneRegions: options.phoneRegions, dates: options.dates });
     this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(known.canonicalList(r.types)));
 
     this.nerOption = ner === false || ner === 'patterns' || !this.wantsAnyOf(nerTypes) ? undefined : ner;

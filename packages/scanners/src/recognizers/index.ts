@@ -1,6 +1,7 @@
 import type { EntityType, Recognizer } from '../types.js';
 import { creditCardRecognizer } from './credit-card.js';
 import { cryptoRecognizer } from './crypto.js';
+import { dateTimeRecognizer } from './date-time.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
 import { ipAddressRecognizer } from './ip-address.js';
@@ -16,6 +17,8 @@ import { uuidRecognizer } from './uuid.js';
 export interface DefaultRecognizerOptions {
   /** Regions national phone numbers are validated against (see DEFAULT_PHONE_REGIONS). */
   phoneRegions?: readonly string[];
+  /** Which dates reach the default threshold: 'birth' (default, dates beside a birth cue) or 'all'. */
+  dates?: 'birth' | 'all';
 }
 
 /** Registry of the pattern recognizers: one line per recognizer. */
@@ -32,6 +35,7 @@ const FACTORIES: ReadonlyArray<(options: DefaultRecognizerOptions) => Recognizer
   usBankNumberRecognizer,
   usDriverLicenseRecognizer,
   usPassportRecognizer,
+  (options) => dateTimeRecognizer({ dates: options.dates }),
 ];
 
 /** A fresh instance of every pattern recognizer. */
@@ -46,10 +50,12 @@ export { definePatternRecognizer } from './pattern-recognizer.js';
 export type { Candidate, PatternRecognizer, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
 export type { ContextOptions } from './context.js';
 export { DEFAULT_PHONE_REGIONS } from './phone.js';
+export type { DateTimeRecognizerOptions } from './date-time.js';
 export type { PhoneRecognizerOptions } from './phone.js';
 export {
   creditCardRecognizer,
   cryptoRecognizer,
+  dateTimeRecognizer,
   emailRecognizer,
   ibanRecognizer,
   ipAddressRecognizer,

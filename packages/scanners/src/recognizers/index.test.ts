@@ -6,7 +6,7 @@ describe('pattern recognizer registry', () => {
     const recognizers = defaultRecognizers();
     expect(new Set(recognizers.map((r) => r.name)).size).toBe(recognizers.length);
     expect([...PATTERN_ENTITY_TYPES].sort()).toEqual([
-      'CREDIT_CARD', 'CRYPTO', 'DATE_TIME', 'EMAIL_ADDRESS', 'IBAN_CODE', 'IP_ADDRESS', 'PHONE_NUMBER', 'URL', 'US_BANK_NUMBER',
+      'CREDIT_CARD', 'CRYPTO', 'DATE_TIME', 'EMAIL_ADDRESS', 'IBAN_CODE', 'IP_ADDRESS', 'PHONE_NUMBER', 'SECRET', 'URL', 'US_BANK_NUMBER',
       'US_DRIVER_LICENSE', 'US_PASSPORT', 'US_SSN', 'UUID',
     ]);
   });

@@ -6,6 +6,7 @@ import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
 import { ipAddressRecognizer } from './ip-address.js';
 import { phoneRecognizer } from './phone.js';
+import { secretRecognizer } from './secret.js';
 import { urlRecognizer } from './url.js';
 import { usBankNumberRecognizer } from './us-bank-number.js';
 import { usDriverLicenseRecognizer } from './us-driver-license.js';
@@ -36,6 +37,7 @@ const FACTORIES: ReadonlyArray<(options: DefaultRecognizerOptions) => Recognizer
   usDriverLicenseRecognizer,
   usPassportRecognizer,
   (options) => dateTimeRecognizer({ dates: options.dates }),
+  secretRecognizer,
 ];
 
 /** A fresh instance of every pattern recognizer. */
@@ -60,6 +62,7 @@ export {
   ibanRecognizer,
   ipAddressRecognizer,
   phoneRecognizer,
+  secretRecognizer,
   urlRecognizer,
   usBankNumberRecognizer,
   usDriverLicenseRecognizer,

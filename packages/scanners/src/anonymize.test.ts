@@ -116,6 +116,55 @@ describe('Anonymize scores', () => {
     const result = await anonymizer({ entityTypes: ['EMAIL_ADDRESS'] }).scan('Ann Lee <ann@example.com>');
     expect(result.sanitized).toBe('Ann Lee <[REDACTED_EMAIL_ADDRESS_1]>');
   });
+
+  it('matches entity types case-insensitively', async () => {
+    const result = await anonymizer({ entityTypes: ['email_address', 'Person'] }).scan('Ann Lee <ann@example.com>');
+    expect(result.sanitized).toBe('[REDACTED_PERSON_1] <[REDACTED_EMAIL_ADDRESS_1]>');
+    const phones = await new Anonymize({ ner: false, entityTypes: ['phone-number'] }).scan('call (415) 867-2309, ann@example.com');
+    expect(phones.sanitized).toBe('call [REDACTED_PHONE_NUMBER_1], ann@example.com');
+  });
+
+  it('passes phoneRegions to the phone recognizer', async () => {
+    const prompt = 'Sydney 0491 57 03 26.';
+    expect((await new Anonymize({ ner: false }).scan(prompt)).sanitized).toBe('Sydney [REDACTED_PHONE_NUMBER_1].');
+    expect((await new Anonymize({ ner: false, phoneRegions: ['GB'] }).scan(prompt)).sanitized).toBe(prompt);
+    expect(() => new Anonymize({ ner: false, phoneRegions: ['Narnia'] })).toThrow(ConfigurationError);
+  });
+
+  it('rejects an unknown entity type instead of silently redacting nothing', () => {
+    const error = (() => {
+      try {
+        new Anonymize({ ner: false, entityTypes: ['PHONE'] });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect((error as Error).message).toContain('unknown entity type "PHONE" in entityTypes');
+    for (const known of ['PHONE_NUMBER', 'EMAIL_ADDRESS', 'PERSON', 'CUSTOM']) expect((error as Error).message).toContain(known);
+    expect(() => new Anonymize({ ner: false, entityTypes: ['person', 'SSN'] })).toThrow(ConfigurationError);
+  });
+
+  it('knows the types custom recognizers declare, in any case', async () => {
+    const badge = patternRecognizer('badge', 'Badge_Id', /B-\d{4}/g);
+    const result = await anonymizer({ recognizers: [badge], entityTypes: ['BADGE_ID'] }).scan('badge B-1234');
+    expect(result.sanitized).toBe('badge [REDACTED_BADGE_ID_1]');
+    expect(() => anonymizer({ recognizers: [{ ...badge, types: [''] }] })).toThrow(ConfigurationError);
+    expect(() => anonymizer({ recognizers: [{ ...badge, types: ['a b!'] }] })).toThrow(/invalid entity type.*known types: /);
+  });
+
+  it('reads a recognizer type spelled in another case as the known type', async () => {
+    const lower = patternRecognizer('lower', 'email_address', /[a-z]+@example\.com/g);
+    const result = await new Anonymize({ ner: false, defaultRecognizers: false, recognizers: [lower], entityTypes: ['EMAIL_ADDRESS'] }).scan('to ann@example.com');
+    expect(result.sanitized).toBe('to [REDACTED_EMAIL_ADDRESS_1]');
+    expect(result.findings[0]!.type).toBe('EMAIL_ADDRESS');
+  });
+
+  it('fails closed on a finding of a type its recognizer did not declare', async () => {
+    const liar: Recognizer = { ...patternRecognizer('liar', 'PERSON', /Ann/g), types: ['LOCATION'] };
+    await expect(anonymizer({ recognizers: [liar] }).scan('Ann')).rejects.toThrow(RecognizerError);
+  });
 });
 
 describe('Anonymize overlaps', () => {

@@ -4,7 +4,8 @@ import { DEFAULT_MAX_LENGTH, assertText } from './input.js';
 import { createNerRecognizer } from './ner/index.js';
 import type { NerOption } from './ner/index.js';
 import { resolveOverlaps, withoutOverlapsWith } from './overlaps.js';
-import { defaultRecognizers } from './recognizers/index.js';
+import { EntityTypes } from './entity-types.js';
+import { PATTERN_ENTITY_TYPES, defaultRecognizers } from './recognizers/index.js';
 import { highestScore, riskScore } from './risk.js';
 import { createTextView } from './text-view.js';
 import type { TextView } from './text-view.js';
@@ -25,6 +26,10 @@ export interface AnonymizeOptions {
   threshold?: number;
   /** Extra recognizers, run alongside the default pattern recognizers. */
   recognizers?: Recognizer[];
+  /** Regions national phone numbers (no + or 00) are validated against. Default: DEFAULT_PHONE_REGIONS, a broad set. */
+  phoneRegions?: string[];
+  /** Dates redacted by default: 'birth' (default: dates beside a birth cue such as "DOB") or 'all'. */
+  dates?: 'birth' | 'all';
   /** Set false to run only `recognizers` (no default pattern recognizers). Default true. */
   defaultRecognizers?: boolean;
   /** NER for PERSON / ORGANIZATION / LOCATION: false or 'patterns' for none. Default 'bundled'. Loaded lazily. */
@@ -45,6 +50,8 @@ export interface AnonymizeResult extends ScanResult {
 export const DEFAULT_THRESHOLD = 0.5;
 const NER_TYPES: readonly EntityType[] = ['PERSON', 'ORGANIZATION', 'LOCATION'];
 const HIDDEN_NAMES_RECOGNIZER = 'hidden_names';
+/** Types known without any custom recognizer: the pattern registry's, the NER model's and CUSTOM (hiddenNames). */
+const BUILT_IN_TYPES: readonly EntityType[] = [...new Set([...PATTERN_ENTITY_TYPES, ...NER_TYPES, 'CUSTOM'])];
 
 const fold = (name: string): string => name.trim().toLowerCase();
 const WORD_CHAR_AT_END = /[\p{L}\p{M}\p{N}_]$/u;
@@ -136,7 +143,7 @@ function normalizeFinding(f: unknown, view: TextView, recognizer: string, index:
   return { ...candidate, start, end, text: text.slice(start, end), recognizer: candidate.recognizer || recognizer };
 }
 
-async function runRecognizer(recognizer: Recognizer, view: TextView): Promise<Finding[]> {
+async function runRecognizer(recognizer: Recognizer, view: TextView, known: EntityTypes): Promise<Finding[]> {
   let raw: unknown;
   try {
     raw = await recognizer.analyze(view.text);
@@ -148,9 +155,16 @@ async function runRecognizer(recognizer: Recognizer, view: TextView): Promise<Fi
   }
   if (!Array.isArray(raw)) throw new RecognizerError(recognizer.name, 'did not return an array of findings');
   const findings: Finding[] = [];
+  const declared = new Set(known.canonicalList(recognizer.types ?? []));
   raw.forEach((f, i) => {
     const normalized = normalizeFinding(f, view, recognizer.name, i);
-    if (normalized) findings.push(normalized);
+    if (!normalized) return;
+    const type = known.canonical(normalized.type);
+    // A type the recognizer never declared would slip past the entityTypes selection made from its types.
+    if (declared.size > 0 && !declared.has(type)) {
+      throw new RecognizerError(recognizer.name, `returned a finding of a type it does not declare (index ${i})`);
+    }
+    findings.push(type === normalized.type ? normalized : { ...normalized, type });
   });
   return findings;
 }
@@ -165,6 +179,7 @@ export class Anonymize implements InputScanner {
   readonly threshold: number;
   readonly preamble: string;
   private readonly entityTypes: ReadonlySet<string> | undefined;
+  private readonly knownTypes: EntityTypes;
   private readonly allowedNames: ReadonlySet<string>;
   private readonly allowedNameMatchers: NameMatcher[];
   private readonly hiddenNames: NameMatcher[];
@@ -193,12 +208,6 @@ export class Anonymize implements InputScanner {
     if (!Number.isSafeInteger(maxLength) || maxLength < 1) throw new ConfigurationError('maxLength must be a positive integer');
     this.maxLength = maxLength;
 
-    if (options.entityTypes !== undefined) {
-      const types = checkStringList(options.entityTypes, 'entityTypes');
-      if (types.length === 0) throw new ConfigurationError('entityTypes must name at least one type');
-      this.entityTypes = new Set(types);
-    }
-
     const allowed = checkStringList(options.allowedNames, 'allowedNames');
     const hidden = checkStringList(options.hiddenNames, 'hiddenNames');
     this.allowedNames = new Set(allowed.map(fold));
@@ -209,12 +218,25 @@ export class Anonymize implements InputScanner {
     this.hiddenNames = hidden.map(compileName);
 
     if (options.recognizers !== undefined && !Array.isArray(options.recognizers)) throw new ConfigurationError('recognizers must be an array');
-    const extra = (options.recognizers ?? []).map(checkRecognizer);
-    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers();
-    this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(r.types));
-
+    if (options.dates !== undefined && options.dates !== 'birth' && options.dates !== 'all') throw new ConfigurationError("dates must be 'birth' or 'all'");
     const ner = options.ner === undefined ? 'bundled' : options.ner;
-    const nerTypes = typeof ner === 'object' && ner !== null && Array.isArray((ner as Recognizer).types) ? (ner as Recognizer).types : NER_TYPES;
+    const customNer = typeof ner === 'object' && ner !== null && Array.isArray((ner as Recognizer).types) ? (ner as Recognizer) : undefined;
+    // Types are matched case-insensitively; every spelling is resolved to one canonical name here.
+    const known = new EntityTypes(BUILT_IN_TYPES);
+    const extra = (options.recognizers ?? []).map((r, i) => known.declare(checkRecognizer(r, i), `recognizers[${i}]`));
+    if (customNer) known.declare(customNer, 'ner');
+    const nerTypes = customNer ? known.canonicalList(customNer.types) : NER_TYPES;
+
+    if (options.entityTypes !== undefined) {
+      const types = checkStringList(options.entityTypes, 'entityTypes');
+      if (types.length === 0) throw new ConfigurationError('entityTypes must name at least one type');
+      this.entityTypes = new Set(types.map((t) => known.resolve(t, 'entityTypes')));
+    }
+    this.knownTypes = known;
+
+    const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers({ phoneRegions: options.phoneRegions, dates: options.dates });
+    this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(known.canonicalList(r.types)));
+
     this.nerOption = ner === false || ner === 'patterns' || !this.wantsAnyOf(nerTypes) ? undefined : ner;
   }
 
@@ -281,7 +303,7 @@ export class Anonymize implements InputScanner {
 
     const view = createTextView(prompt);
     const recognizers = await this.recognizers();
-    const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view)));
+    const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view, this.knownTypes)));
 
     const candidates = perRecognizer
       .flat()

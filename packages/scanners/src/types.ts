@@ -2,7 +2,7 @@
 export type EntityType =
   | 'PERSON' | 'EMAIL_ADDRESS' | 'PHONE_NUMBER' | 'CREDIT_CARD' | 'US_SSN' | 'IP_ADDRESS'
   | 'IBAN_CODE' | 'URL' | 'UUID' | 'CRYPTO' | 'US_BANK_NUMBER' | 'US_DRIVER_LICENSE' | 'US_PASSPORT'
-  | 'LOCATION' | 'ORGANIZATION' | 'DATE_TIME' | 'CUSTOM' | (string & {});
+  | 'LOCATION' | 'ORGANIZATION' | 'DATE_TIME' | 'SECRET' | 'CUSTOM' | (string & {});
 
 /** One detected value. Offsets are UTF-16 code units into the scanned text, end exclusive. */
 export interface Finding {

@@ -35,13 +35,13 @@ Options:
   --config NAME         ${CONFIG_NAMES} (default: bundled)
   --allowed A,B         names never redacted
   --hidden X,Y          names always redacted (as CUSTOM)
-  --entities T1,T2      only these entity types
+  --entities T1,T2      only these entity types (any case; an unknown type is a usage error)
   --threshold N         minimum score, 0..1 (default 0.5)
   --matching STRATEGY   deanonymize: ${MATCHING_STRATEGIES.join(' | ')} (default: combined)
   --with-text           scan: include each finding's text in the JSON lines
   -h, --help            this text
 
-Exit codes: 0 success (scan: no PII found), 1 scan found PII, 2 usage error, 3 the command failed
+Exit codes: 0 success (scan: no PII found), 1 scan found PII, 2 usage error (incl. an unknown entity type), 3 the command failed
 (unreadable input or vault, model missing).
 `;
 

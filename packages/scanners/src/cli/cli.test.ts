@@ -109,6 +109,11 @@ describe('veil errors (child process)', () => {
     expect((await veil(['frobnicate'])).status).toBe(2);
     expect((await veil(['anonymize', '--config', 'patterns'], 'x')).status).toBe(2);
     expect((await veil(['scan', '--config', 'nope-not-a-config'], 'x')).status).toBe(2);
+    const unknownType = await veil(['scan', '--config', 'patterns', '--entities', 'phone'], 'call (415) 867-2309');
+    expect(unknownType.status).toBe(2);
+    expect(unknownType.stderr).toContain('unknown entity type "PHONE"');
+    expect(unknownType.stderr).toContain('PHONE_NUMBER');
+    expect(unknownType.stdout.toString()).toBe('');
     expect((await veil(['deanonymize', '--vault', 'v.json', '--matching', 'loose'], 'x')).status).toBe(2);
     const help = await veil(['--help']);
     expect(help.status).toBe(0);

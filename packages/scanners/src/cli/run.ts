@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { Anonymize } from '../anonymize.js';
 import { Deanonymize } from '../deanonymize.js';
-import { VeilError } from '../errors.js';
+import { ConfigurationError, VeilError } from '../errors.js';
 import { CliUsageError, USAGE, parseCliArgs } from './args.js';
 import type { CliArgs } from './args.js';
 import { CONFIG_NAMES, nerOptionFor } from './config.js';
@@ -88,7 +88,8 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
     if (args.command === 'deanonymize') return await deanonymizeCommand(args, io);
     return await scanCommand(args, io);
   } catch (error) {
-    if (error instanceof CliUsageError) {
+    // A bad option (an unknown --entities type) is a usage error, reported with the known types.
+    if (error instanceof CliUsageError || error instanceof ConfigurationError) {
       await write(io.stderr, `veil: ${error.message}\n`);
       return EXIT.usage;
     }

@@ -1,6 +1,7 @@
 import validator from 'validator';
 import { describe, expect, it } from 'vitest';
 import { creditCardRecognizer, cardBrand } from './credit-card.js';
+import { NON_PII_NUMBERS } from './__fixtures__/non-pii-numbers.js';
 import { breakLastDigit, expectFinding, expectNoFinding, expectSurvivesAdversarialInput, withLuhnDigit } from './__fixtures__/support.js';
 
 const recognizer = creditCardRecognizer();
@@ -20,6 +21,29 @@ const VALID_CARDS: Array<[brand: string, number: string]> = [
   ['unionpay', withLuhnDigit('620000000000000')],
   ['maestro', withLuhnDigit('675964982643845')],
   ['mir', withLuhnDigit('220000000000000')],
+  ['mir', withLuhnDigit('220412345678901')],
+  ['jcb', withLuhnDigit('18001234567890')],
+  ['jcb', withLuhnDigit('21311234567890')],
+  ['jcb', withLuhnDigit('358912345678901')],
+  ['maestro', withLuhnDigit('50181234567')],
+  ['maestro', withLuhnDigit('501234567890123')],
+  ['maestro', withLuhnDigit('630412345678901')],
+  ['maestro', withLuhnDigit('676112345678901')],
+  ['maestro', withLuhnDigit('639012345678901234')],
+  ['mastercard', withLuhnDigit('272012345678901')],
+  ['discover', withLuhnDigit('644123456789012')],
+  ['discover', withLuhnDigit('622126123456789012')],
+  ['diners', withLuhnDigit('3612345678901')],
+  ['unionpay', withLuhnDigit('621234567890123456')],
+  ['rupay', withLuhnDigit('608123456789012')],
+  ['rupay', withLuhnDigit('652200123456789')],
+  ['troy', withLuhnDigit('979212345678901')],
+  ['verve', withLuhnDigit('506100123456789')],
+  ['elo', withLuhnDigit('636368123456789')],
+  ['dankort', withLuhnDigit('501912345678901')],
+  ['uatp', withLuhnDigit('11234567890123')],
+  ['visa', withLuhnDigit('453212345678')],
+  ['visa', withLuhnDigit('453212345678901234')],
 ];
 
 function group(number: string, sizes: number[], separator: string): string {
@@ -93,6 +117,34 @@ describe('credit card recognizer', () => {
       'order 1234567890123',
     ];
     for (const text of nearMisses) await expectNoFinding(recognizer, text);
+  });
+
+  it('finds a Luhn-valid number no issuer claims only beside a card word, with a lower score', async () => {
+    const unclaimed = withLuhnDigit('912345678901234');
+    expect(cardBrand(unclaimed)).toBeUndefined();
+    const finding = await expectFinding(recognizer, `Card number: ${unclaimed}`, unclaimed, 0.5);
+    expect(finding.score).toBeLessThan(0.9);
+    expect(finding.explanation).toContain('no issuer range, luhn ok, card word beside it');
+    await expectFinding(recognizer, `cc ${group(unclaimed, [4, 4, 4, 4], ' ')} exp 09/28`, group(unclaimed, [4, 4, 4, 4], ' '), 0.5);
+    await expectNoFinding(recognizer, `Payment reference ${unclaimed}`);
+    await expectNoFinding(recognizer, `Card number: ${breakLastDigit(unclaimed)}`);
+    await expectNoFinding(recognizer, 'card 0000 0000 0000 0000');
+  });
+
+  it('never reports an IMEI as a card, even one in an issuer range or beside "card"', async () => {
+    const imei = withLuhnDigit('35693803564380');
+    const imeiInRange = withLuhnDigit('18001234567891');
+    expect(cardBrand(imeiInRange)).toBe('jcb');
+    await expectNoFinding(recognizer, `SIM card IMEI ${imei}`);
+    await expectNoFinding(recognizer, `IMEI: ${imeiInRange}`);
+    await expectNoFinding(recognizer, `${imeiInRange} (IMEI)`);
+    await expectNoFinding(recognizer, `Device ID ${group(imeiInRange, [2, 6, 6, 1], '-')}`);
+    await expectNoFinding(recognizer, `phone ${imei}`);
+  });
+
+  it('reports no card in the corpus of numbers that are not personal data', () => {
+    const falseCards = NON_PII_NUMBERS.flatMap((text) => recognizer.analyze(text).filter((f) => f.score >= 0.5).map((f) => `${f.text} in ${text}`));
+    expect(falseCards).toEqual([]);
   });
 
   it('returns on ~100 KB adversarial input', async () => {

@@ -1,5 +1,10 @@
-/** CREDIT_CARD: 12-19 digit card numbers, compact or grouped with spaces or dashes; brand prefix and Luhn required. */
+/**
+ * CREDIT_CARD: 12-19 digit card numbers, compact or grouped with spaces or dashes. A number is a card when
+ * Luhn holds and an issuer's range and length match it, or, beside a card word ("card", "visa", "cc"), when
+ * Luhn alone holds. A 15-digit IMEI is Luhn-valid too: next to "IMEI" a number is never a card.
+ */
 import validator from 'validator';
+import { findContextWord, type ContextOptions } from './context.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 interface Brand {
@@ -10,22 +15,33 @@ interface Brand {
 }
 
 const LONG = [16, 17, 18, 19];
+const ALL = [12, 13, 14, 15, ...LONG];
 
-// Issuer identification ranges of the major networks (ISO/IEC 7812 IIN tables as published by the networks).
+/**
+ * Issuer identification ranges (ISO/IEC 7812 IINs as the networks publish them). Checked in order: the
+ * narrow co-branded ranges (RuPay, Verve, Troy, Elo, Dankort) come before the broad ones that contain them,
+ * and Maestro last, since it takes whatever is left of 50 and 56-69.
+ */
 const BRANDS: readonly Brand[] = [
   { name: 'amex', prefixes: [[34, 34], [37, 37]], lengths: [15] },
-  { name: 'diners', prefixes: [[300, 305], [3095, 3095], [36, 36], [38, 39]], lengths: [14, ...LONG] },
+  { name: 'jcb', prefixes: [[1800, 1800], [2131, 2131]], lengths: [15] },
+  { name: 'uatp', prefixes: [[1, 1]], lengths: [15] },
   { name: 'jcb', prefixes: [[3528, 3589]], lengths: LONG },
-  { name: 'visa', prefixes: [[4, 4]], lengths: [13, 16, 19] },
+  { name: 'diners', prefixes: [[300, 305], [3095, 3095], [36, 36], [38, 39]], lengths: [14, ...LONG] },
   { name: 'mir', prefixes: [[2200, 2204]], lengths: LONG },
   { name: 'mastercard', prefixes: [[51, 55], [2221, 2720]], lengths: [16] },
+  { name: 'elo', prefixes: [[401178, 401179], [431274, 431274], [438935, 438935], [451416, 451416], [457393, 457393], [457631, 457632], [504175, 504175], [506699, 506778], [509000, 509999], [627780, 627780], [636297, 636297], [636368, 636368], [650031, 650033], [650035, 650051], [650405, 650439], [650485, 650538], [650541, 650598], [650700, 650718], [650720, 650727], [650901, 650978], [651652, 651679], [655000, 655019], [655021, 655058]], lengths: [16] },
+  { name: 'visa', prefixes: [[4, 4]], lengths: [13, 16, 19] },
+  { name: 'verve', prefixes: [[506099, 506198], [507865, 507964], [650002, 650027]], lengths: [16, 18, 19] },
+  { name: 'rupay', prefixes: [[508500, 508999], [606985, 607984], [608001, 608500], [652150, 653149], [817200, 819899], [820000, 822199], [353, 353], [356, 356]], lengths: [16] },
+  { name: 'troy', prefixes: [[9792, 9792]], lengths: [16] },
+  { name: 'dankort', prefixes: [[5019, 5019]], lengths: [16] },
+  { name: 'hipercard', prefixes: [[606282, 606282], [3841, 3841]], lengths: [16, 19] },
   { name: 'discover', prefixes: [[6011, 6011], [644, 649], [65, 65], [622126, 622925]], lengths: LONG },
-  { name: 'unionpay', prefixes: [[62, 62], [81, 81]], lengths: LONG },
-  {
-    name: 'maestro',
-    prefixes: [[5018, 5018], [5020, 5020], [5038, 5038], [5893, 5893], [6304, 6304], [6759, 6759], [6761, 6763]],
-    lengths: [12, 13, 14, 15, ...LONG],
-  },
+  { name: 'unionpay', prefixes: [[62, 62], [81, 81]], lengths: [...ALL.filter((n) => n >= 14)] },
+  { name: 'interpayment', prefixes: [[636, 636]], lengths: LONG },
+  { name: 'instapayment', prefixes: [[637, 639]], lengths: [16] },
+  { name: 'maestro', prefixes: [[50, 50], [56, 69]], lengths: ALL },
 ];
 
 export function cardBrand(digits: string): string | undefined {
@@ -43,12 +59,34 @@ export function cardBrand(digits: string): string | undefined {
 const MIN_GROUP = 3;
 const MAX_GROUP = 6;
 
-function checkDigits(digits: string): Validation | undefined {
+const CONTEXT: ContextOptions = {
+  words: ['card', 'cards', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'maestro', 'jcb', 'discover', 'unionpay', 'cc', 'payment', 'pan', 'cardholder'],
+  boost: 0.05,
+};
+// Words that vouch for a number no issuer range claims: "payment" alone does not.
+const CARD_WORDS: ContextOptions = {
+  words: ['card', 'cards', 'credit card', 'debit card', 'card number', 'card no', 'cardholder', 'visa', 'mastercard', 'amex', 'maestro', 'jcb', 'discover', 'unionpay', 'cc', 'pan'],
+  boost: 0,
+};
+// Device identifiers are Luhn-checked 15-digit numbers: a device word beside one rules out a card.
+const DEVICE_WORDS: ContextOptions = { words: ['imei', 'imeisv', 'imei1', 'imei2', 'meid', 'device id', 'handset'], window: 4, boost: 0 };
+
+const UNKNOWN_ISSUER_SCORE = 0.6;
+
+interface Surroundings {
+  cardWord: boolean;
+  deviceWord: boolean;
+}
+
+function checkDigits(digits: string, around: () => Surroundings): Validation | undefined {
   if (digits.length < 12 || digits.length > 19) return undefined;
+  if (!validator.isLuhnNumber(digits) || /^(\d)\1+$/.test(digits)) return undefined;
+  const { cardWord, deviceWord } = around();
+  if (deviceWord) return undefined;
   const brand = cardBrand(digits);
-  if (brand === undefined) return undefined;
-  if (!validator.isLuhnNumber(digits)) return undefined;
-  return { ok: true, explanation: `${brand}, luhn ok` };
+  if (brand !== undefined) return { ok: true, explanation: `${brand}, luhn ok` };
+  if (cardWord) return { ok: true, explanation: 'no issuer range, luhn ok, card word beside it', score: UNKNOWN_ISSUER_SCORE };
+  return undefined;
 }
 
 /** Length of the text covering the first `count` digit groups. */
@@ -68,17 +106,23 @@ function groupsLength(text: string, count: number): number {
  * digit group ("4111 1111 1111 1111 5 times") keeps only the card.
  */
 function validateCard(candidate: Candidate): Validation {
+  let surroundings: Surroundings | undefined;
+  const around = (): Surroundings =>
+    (surroundings ??= {
+      cardWord: findContextWord(candidate.source, candidate.start, candidate.end, CARD_WORDS) !== undefined,
+      deviceWord: findContextWord(candidate.source, candidate.start, candidate.end, DEVICE_WORDS) !== undefined,
+    });
   // A line break where the text wrapped stands for whichever separator the rest of the number uses.
   const separators = new Set(candidate.text.replace(/\d|\r?\n/g, ''));
   if (separators.size > 1) return { ok: false, explanation: 'mixed separators' };
-  if (!/\D/.test(candidate.text)) return checkDigits(candidate.text) ?? { ok: false, explanation: 'not a card number' };
+  if (!/\D/.test(candidate.text)) return checkDigits(candidate.text, around) ?? { ok: false, explanation: 'not a card number' };
 
   const groups = candidate.text.split(/[ -]|\r?\n/);
   if (groups.some((g) => g.length > MAX_GROUP)) return { ok: false, explanation: 'irregular grouping' };
   for (let count = groups.length; count >= 2; count--) {
     const kept = groups.slice(0, count);
     if (kept.some((g) => g.length < MIN_GROUP)) continue;
-    const verdict = checkDigits(kept.join(''));
+    const verdict = checkDigits(kept.join(''), around);
     if (verdict) return { ...verdict, length: groupsLength(candidate.text, count) };
   }
   return { ok: false, explanation: 'not a card number' };
@@ -93,6 +137,6 @@ export function creditCardRecognizer(): PatternRecognizer {
       { name: 'card_grouped', regex: /(?<![\w-])\d{3,6}(?:(?:[ -]|\r?\n)\d{1,6}){1,5}(?!\w|[ -]\d)/, score: 0.95 },
     ],
     validate: validateCard,
-    context: { words: ['card', 'credit', 'debit', 'visa', 'mastercard', 'amex', 'cc', 'payment', 'pan'], boost: 0.05 },
+    context: CONTEXT,
   });
 }

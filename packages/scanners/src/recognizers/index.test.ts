@@ -6,7 +6,7 @@ describe('pattern recognizer registry', () => {
     const recognizers = defaultRecognizers();
     expect(new Set(recognizers.map((r) => r.name)).size).toBe(recognizers.length);
     expect([...PATTERN_ENTITY_TYPES].sort()).toEqual([
-      'CREDIT_CARD', 'CRYPTO', 'EMAIL_ADDRESS', 'IBAN_CODE', 'IP_ADDRESS', 'PHONE_NUMBER', 'URL', 'US_BANK_NUMBER',
+      'CREDIT_CARD', 'CRYPTO', 'DATE_TIME', 'EMAIL_ADDRESS', 'IBAN_CODE', 'IP_ADDRESS', 'PHONE_NUMBER', 'SECRET', 'URL', 'US_BANK_NUMBER',
       'US_DRIVER_LICENSE', 'US_PASSPORT', 'US_SSN', 'UUID',
     ]);
   });
@@ -50,7 +50,8 @@ describe('pattern recognizer registry', () => {
   it('finds nothing in ordinary prose with dates, times and versions', async () => {
     const prose = 'On 2024-01-15 at 10:30 we shipped v1.2.3 (build 1.2.3.4.5) to 3 customers; ZIP 94105-1234, order #4155552671.';
     for (const recognizer of defaultRecognizers()) {
-      expect(await recognizer.analyze(prose), recognizer.name).toEqual([]);
+      // DATE_TIME reports the date, but under the threshold: only birth dates are redacted by default.
+      expect((await recognizer.analyze(prose)).filter((f) => f.score >= 0.5), recognizer.name).toEqual([]);
     }
   });
 });

@@ -1,10 +1,12 @@
 import type { EntityType, Recognizer } from '../types.js';
 import { creditCardRecognizer } from './credit-card.js';
 import { cryptoRecognizer } from './crypto.js';
+import { dateTimeRecognizer } from './date-time.js';
 import { emailRecognizer } from './email.js';
 import { ibanRecognizer } from './iban.js';
 import { ipAddressRecognizer } from './ip-address.js';
 import { phoneRecognizer } from './phone.js';
+import { secretRecognizer } from './secret.js';
 import { urlRecognizer } from './url.js';
 import { usBankNumberRecognizer } from './us-bank-number.js';
 import { usDriverLicenseRecognizer } from './us-driver-license.js';
@@ -12,11 +14,19 @@ import { usPassportRecognizer } from './us-passport.js';
 import { usSsnRecognizer } from './us-ssn.js';
 import { uuidRecognizer } from './uuid.js';
 
+/** Options the default recognizers take (each factory reads the ones it knows). */
+export interface DefaultRecognizerOptions {
+  /** Regions national phone numbers are validated against (see DEFAULT_PHONE_REGIONS). */
+  phoneRegions?: readonly string[];
+  /** Which dates reach the default threshold: 'birth' (default, dates beside a birth cue) or 'all'. */
+  dates?: 'birth' | 'all';
+}
+
 /** Registry of the pattern recognizers: one line per recognizer. */
-const FACTORIES: ReadonlyArray<() => Recognizer> = [
+const FACTORIES: ReadonlyArray<(options: DefaultRecognizerOptions) => Recognizer> = [
   creditCardRecognizer,
   emailRecognizer,
-  phoneRecognizer,
+  (options) => phoneRecognizer({ phoneRegions: options.phoneRegions }),
   usSsnRecognizer,
   ibanRecognizer,
   ipAddressRecognizer,
@@ -26,11 +36,13 @@ const FACTORIES: ReadonlyArray<() => Recognizer> = [
   usBankNumberRecognizer,
   usDriverLicenseRecognizer,
   usPassportRecognizer,
+  (options) => dateTimeRecognizer({ dates: options.dates }),
+  secretRecognizer,
 ];
 
 /** A fresh instance of every pattern recognizer. */
-export function defaultRecognizers(): Recognizer[] {
-  return FACTORIES.map((create) => create());
+export function defaultRecognizers(options: DefaultRecognizerOptions = {}): Recognizer[] {
+  return FACTORIES.map((create) => create(options));
 }
 
 /** The entity types the pattern recognizers can report. */
@@ -39,13 +51,18 @@ export const PATTERN_ENTITY_TYPES: EntityType[] = [...new Set(defaultRecognizers
 export { definePatternRecognizer } from './pattern-recognizer.js';
 export type { Candidate, PatternRecognizer, PatternRecognizerOptions, PatternSpec, Validation } from './pattern-recognizer.js';
 export type { ContextOptions } from './context.js';
+export { DEFAULT_PHONE_REGIONS } from './phone.js';
+export type { DateTimeRecognizerOptions } from './date-time.js';
+export type { PhoneRecognizerOptions } from './phone.js';
 export {
   creditCardRecognizer,
   cryptoRecognizer,
+  dateTimeRecognizer,
   emailRecognizer,
   ibanRecognizer,
   ipAddressRecognizer,
   phoneRecognizer,
+  secretRecognizer,
   urlRecognizer,
   usBankNumberRecognizer,
   usDriverLicenseRecognizer,

@@ -39,6 +39,8 @@ export interface Validation {
   skip?: number;
   /** Keeps only the first `length` characters of the candidate, counted before `skip`. */
   length?: number;
+  /** This value is only reported next to a context word (a weak reading of a pattern that is strong otherwise). */
+  requireContext?: boolean;
 }
 
 /** A Recognizer whose analysis is synchronous: patterns and checksums need no I/O. */
@@ -127,6 +129,7 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
     let score = candidate.pattern.score;
     let start = candidate.start;
     let end = candidate.end;
+    let verdictNeedsContext = false;
     const explanation = [`pattern ${candidate.pattern.name}`];
     if (validate) {
       const verdict = validate(candidate);
@@ -135,10 +138,11 @@ export function definePatternRecognizer(options: PatternRecognizerOptions): Patt
       if (verdict.score !== undefined) score = verdict.score;
       if (verdict.length !== undefined) end = candidate.start + Math.min(verdict.length, candidate.text.length);
       if (verdict.skip !== undefined) start = candidate.start + Math.max(0, verdict.skip);
+      verdictNeedsContext = verdict.requireContext === true;
     }
     if (end <= start) return {};
     const match = context ? findContextWord(candidate.source, start, end, context, table) : undefined;
-    const needsContext = candidate.pattern.requireContext || options.requireContext;
+    const needsContext = candidate.pattern.requireContext || options.requireContext || verdictNeedsContext;
     if (needsContext && context && labelledAsOther(candidate.source, start, end, context, match)) return { consumed: end };
     if (match !== undefined && context) {
       const boost = contextBoost(match, context.boost);

@@ -39,6 +39,6 @@ export function auMedicareRecognizer(): PatternRecognizer {
     ],
     validate: validateMedicare,
     requireContext: true,
-    context: { otherLabels: OTHER_NUMBER_LABELS, words: ['medicare', 'medicare card', 'medicare number', 'medicare no'], boost: 0.45 },
+    context: { otherLabels: OTHER_NUMBER_LABELS, window: 8, words: ['medicare', 'medicare card', 'medicare number', 'medicare no'], boost: 0.45 },
   });
 }

@@ -26,6 +26,6 @@ export function auTfnRecognizer(): PatternRecognizer {
     ],
     validate: validateTfn,
     requireContext: true,
-    context: { otherLabels: OTHER_NUMBER_LABELS, words: ['tfn', 'tax file', 'tax file number'], boost: 0.45 },
+    context: { otherLabels: OTHER_NUMBER_LABELS, window: 8, words: ['tfn', 'tax file', 'tax file number'], boost: 0.45 },
   });
 }

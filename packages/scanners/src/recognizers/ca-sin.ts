@@ -27,6 +27,7 @@ export function caSinRecognizer(): PatternRecognizer {
     requireContext: true,
     context: {
       otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
       words: ['sin', 'social insurance', 'insurance number', 'nas', "numéro d'assurance sociale", 'assurance sociale'],
       boost: 0.45,
     },

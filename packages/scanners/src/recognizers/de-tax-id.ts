@@ -28,6 +28,7 @@ export function deTaxIdRecognizer(): PatternRecognizer {
     requireContext: true,
     context: {
       otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
       words: [
         'steuer id', 'steuer idnr', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuerliche identifikationsnummer',
         'idnr', 'id nr', 'steuernummer', 'tax id', 'tin', 'tax identification number', 'steuer',

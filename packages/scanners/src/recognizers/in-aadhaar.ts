@@ -25,6 +25,7 @@ export function inAadhaarRecognizer(): PatternRecognizer {
     requireContext: true,
     context: {
       otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
       words: ['aadhaar', 'aadhar', 'adhaar', 'uidai', 'uid', 'aadhaar number', 'aadhaar no'],
       boost: 0.5,
     },

@@ -38,6 +38,7 @@ export function ukNhsRecognizer(): PatternRecognizer {
     requireContext: true,
     context: {
       otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
       words: ['nhs', 'nhs no', 'nhs number', 'national health service', 'health service number'],
       boost: 0.45,
     },

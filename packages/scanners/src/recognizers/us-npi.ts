@@ -28,6 +28,7 @@ export function usNpiRecognizer(): PatternRecognizer {
     requireContext: true,
     context: {
       otherLabels: OTHER_NUMBER_LABELS,
+      window: 8,
       words: ['npi', 'national provider', 'national provider identifier', 'provider id', 'provider number', 'prescriber', 'npi number'],
       boost: 0.45,
     },

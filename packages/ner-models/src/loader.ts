@@ -103,7 +103,7 @@ interface TransformersModules {
   tokenizers: Record<string, unknown>;
 }
 
-// A variable, not a literal: the package is an optional part of the type graph (see TransformersModules).
+// A variable, not a literal, so that TypeScript reads only the parts typed above, not transformers.js' own types.
 const TRANSFORMERS = '@huggingface/transformers';
 
 async function importTransformers(): Promise<TransformersModules> {

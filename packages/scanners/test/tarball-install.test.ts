@@ -8,7 +8,7 @@
  * model then runs on the CPU binaries in its tarball. Skipped, with a message, where `npm` is not available.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,6 +133,22 @@ describe.skipIf(!npmAvailable)('packed tarballs installed with npm', () => {
     writeFileSync(join(app, 'quickstart.mjs'), code);
     expect(await run(process.execPath, ['quickstart.mjs'], app, 120_000)).toBe(printed);
   }, 180_000);
+
+  it('loads neither compromise nor the model runtime for patterns only', async () => {
+    // Hidden for the run: an eager import of any of them (ESM or require) fails with ERR_MODULE_NOT_FOUND.
+    const hidden = ['compromise', 'onnxruntime-node', 'onnxruntime-web', join('@huggingface', 'transformers')].map((p) => join(app, 'node_modules', p));
+    writeFileSync(join(app, 'patterns-only.mjs'), `import { Anonymize } from '@veil/scanners';
+import { Vault } from '@veil/vault';
+const { sanitized } = await new Anonymize({ vault: new Vault(), ner: false }).scan('Mail ann.lee@brightline.io');
+console.log(sanitized);
+`);
+    for (const dir of hidden) renameSync(dir, `${dir}.hidden`);
+    try {
+      expect(await run(process.execPath, ['patterns-only.mjs'], app, 60_000)).toBe('Mail [REDACTED_EMAIL_ADDRESS_1]\n');
+    } finally {
+      for (const dir of hidden) renameSync(`${dir}.hidden`, dir);
+    }
+  }, 120_000);
 
   it('runs both adapter entries', async () => {
     // The adapter check is plain JavaScript apart from its type annotations, which Node 20 cannot strip.

@@ -17,3 +17,5 @@ export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_
 export type { NerOption, NerModelOption, ModelRecognizerOptions, RefineOptions, RefineRuleName } from './ner/index.js';
 export { veilFetch, veilMiddleware, startTestServer } from './integrations/index.js';
 export type { VeilFetchOptions, VeilAdapterOptions, VeilScanners, VeilVaultOptions, TestServer, TestServerOptions, TestReply } from './integrations/index.js';
+export { ScanObserver, StreamScan, VeilAttributes, TRACER_NAME, countByType, eventAttributes } from './observe.js';
+export type { ScanEvent, OnScan, ObserveOptions, ScannerName, ScanSummary } from './observe.js';

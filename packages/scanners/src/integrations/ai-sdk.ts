@@ -22,7 +22,7 @@ import type { VeilAdapterOptions, VeilScanners } from './scanners.js';
  * Use one middleware (one vault scope) per conversation.
  */
 export function veilMiddleware(options: VeilAdapterOptions): LanguageModelV2Middleware {
-  const scanners = resolveScanners(options);
+  const scanners = resolveScanners(options, 'veilMiddleware');
   return {
     middlewareVersion: 'v2',
     transformParams: async ({ params }) => protectCallOptions(params, scanners),

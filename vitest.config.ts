@@ -10,6 +10,8 @@ export default defineConfig({
       '@veil/vault': src('./packages/vault/src/index.ts'),
       '@veil/ner-models': src('./packages/ner-models/src/index.ts'),
       '@veil/scanners': src('./packages/scanners/src/index.ts'),
+      '@veil/langchain/agent': src('./packages/langchain/src/agent.ts'),
+      '@veil/langchain': src('./packages/langchain/src/index.ts'),
     },
   },
   test: {

@@ -15,7 +15,7 @@ export { riskScore } from './risk.js';
 export { assertText, DEFAULT_MAX_LENGTH } from './input.js';
 export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore, refineNameFindings, REFINE_RULES } from './ner/index.js';
 export type { NerOption, NerModelOption, ModelRecognizerOptions, RefineOptions, RefineRuleName } from './ner/index.js';
-export { veilFetch, veilMiddleware, startTestServer } from './integrations/index.js';
+export { veilFetch, veilMiddleware, startTestServer, ConversationProtector, AnswerRestorer, replaceKnownValues, resolveScanners } from './integrations/index.js';
 export type { VeilFetchOptions, VeilAdapterOptions, VeilScanners, VeilVaultOptions, TestServer, TestServerOptions, TestReply } from './integrations/index.js';
 export { ScanObserver, StreamScan, VeilAttributes, TRACER_NAME, countByType, eventAttributes } from './observe.js';
 export type { ScanEvent, OnScan, ObserveOptions, ScannerName, ScanSummary } from './observe.js';

@@ -19,7 +19,7 @@ import { RecognizerError } from './errors.js';
 import { startTestServer, veilFetch, veilMiddleware } from './integrations/index.js';
 import type { ScanEvent } from './observe.js';
 import { VeilAttributes } from './observe.js';
-import { deanonymizeStream } from './stream/index.js';
+import { DeanonymizeTransformStream, deanonymizeStream } from './stream/index.js';
 import type { Recognizer } from './types.js';
 
 const exporter = new InMemorySpanExporter();
@@ -242,6 +242,21 @@ describe('Deanonymize and the streaming deanonymizer', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('DeanonymizeTransformStream and a Deanonymize passed as stream options report too', async () => {
+    const vault = new Vault();
+    await vault.placeholderFor('PERSON', 'Maria Gonzalez');
+    const events: ScanEvent[] = [];
+    const deanonymize = new Deanonymize({ vault, onScan: (e) => void events.push(e) });
+    let text = '';
+    for await (const t of deanonymizeStream(['Hi [REDACTED_', 'PERSON_1]'], deanonymize)) text += t;
+    const source = new ReadableStream<string>({ start(c) { c.enqueue('Bye [REDAC'); c.enqueue('TED_PERSON_1]'); c.close(); } });
+    const reader = source.pipeThrough(new DeanonymizeTransformStream({ vault, onScan: (e) => void events.push(e) })).getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) text += r.value;
+    expect(text).toBe('Hi Maria GonzalezBye Maria Gonzalez');
+    expect(events.map((e) => [e.scanner, e.restored])).toEqual([['deanonymize_stream', 1], ['deanonymize_stream', 1]]);
+    expectNoPii(exported(veilSpans()));
   });
 
   it('a source that fails ends the stream span with an error status', async () => {

@@ -15,7 +15,13 @@ export { riskScore } from './risk.js';
 export { assertText, DEFAULT_MAX_LENGTH } from './input.js';
 export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore, refineNameFindings, REFINE_RULES } from './ner/index.js';
 export type { NerOption, NerModelOption, ModelRecognizerOptions, RefineOptions, RefineRuleName } from './ner/index.js';
-export { veilFetch, veilMiddleware, startTestServer, ConversationProtector, AnswerRestorer, replaceKnownValues, resolveScanners } from './integrations/index.js';
-export type { VeilFetchOptions, VeilAdapterOptions, VeilScanners, VeilVaultOptions, TestServer, TestServerOptions, TestReply } from './integrations/index.js';
+// The adapters have their own entries, '@veil/scanners/openai' and '@veil/scanners/ai-sdk'.
+export { startTestServer } from './integrations/test-server.js';
+export type { TestServer, TestServerOptions, TestReply } from './integrations/test-server.js';
+export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';
+// Building blocks for adapters in other packages (@veil/langchain).
+export { ConversationProtector, replaceKnownValues } from './integrations/protect.js';
+export { AnswerRestorer } from './integrations/restore.js';
+export { resolveScanners } from './integrations/scanners.js';
 export { ScanObserver, StreamScan, VeilAttributes, TRACER_NAME, countByType, eventAttributes } from './observe.js';
 export type { ScanEvent, OnScan, ObserveOptions, ScannerName, ScanSummary } from './observe.js';

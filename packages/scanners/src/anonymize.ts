@@ -3,6 +3,8 @@ import { ConfigurationError, RecognizerError, VeilError } from './errors.js';
 import { DEFAULT_MAX_LENGTH, assertText } from './input.js';
 import { createNerRecognizer } from './ner/index.js';
 import type { NerOption } from './ner/index.js';
+import { ScanObserver, checkObserveOptions, countByType } from './observe.js';
+import type { ObserveOptions } from './observe.js';
 import { resolveOverlaps, withoutOverlapsWith } from './overlaps.js';
 import { EntityTypes } from './entity-types.js';
 import { PATTERN_ENTITY_TYPES, defaultRecognizers } from './recognizers/index.js';
@@ -11,7 +13,7 @@ import { createTextView } from './text-view.js';
 import type { TextView } from './text-view.js';
 import type { EntityType, Finding, InputScanner, Recognizer, ScanResult } from './types.js';
 
-export interface AnonymizeOptions {
+export interface AnonymizeOptions extends ObserveOptions {
   /** Where placeholders are recorded; share it with Deanonymize. Default: a new in-memory Vault. */
   vault?: Vault;
   /** Only these types are redacted (hiddenNames always are). Default: every type the recognizers find. */
@@ -187,7 +189,8 @@ export class Anonymize implements InputScanner {
   private readonly nerOption: NerOption | undefined;
   private readonly maxLength: number;
   /** Shared by copies made with withVault, so a model is loaded once per configuration. */
-  private readonly nerCache: { recognizer?: Promise<Recognizer> } = {};
+  private readonly nerCache: { recognizer?: Promise<Recognizer>; loading?: Promise<void>; loaded?: boolean } = {};
+  private readonly observer: ScanObserver;
 
   constructor(options: AnonymizeOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options must be an object');
@@ -196,6 +199,7 @@ export class Anonymize implements InputScanner {
       throw new ConfigurationError('vault must be a Vault');
     }
     this.vault = options.vault ?? new Vault();
+    this.observer = new ScanObserver(checkObserveOptions(options));
 
     const threshold = options.threshold ?? DEFAULT_THRESHOLD;
     if (typeof threshold !== 'number' || !(threshold >= 0 && threshold <= 1)) throw new ConfigurationError('threshold must be a number in [0, 1]');
@@ -282,6 +286,44 @@ export class Anonymize implements InputScanner {
     return Object.assign(Object.create(Anonymize.prototype) as Anonymize, this, { vault });
   }
 
+  /** The same scanner reporting its scans to another `onScan` hook / `source` (adapters use this). */
+  observed(options: ObserveOptions): Anonymize {
+    const merged = { ...this.observer.options, ...checkObserveOptions(options) };
+    return Object.assign(Object.create(Anonymize.prototype) as Anonymize, this, { observer: new ScanObserver(merged) });
+  }
+
+  /**
+   * Loads the NER model before the first analysis so its load time can be reported apart from the scan;
+   * returns the milliseconds this call waited for it, or undefined when it was loaded already.
+   */
+  private async loadModel(): Promise<number | undefined> {
+    if (this.nerOption === undefined || this.nerCache.loaded) return undefined;
+    const started = performance.now();
+    const cache = this.nerCache;
+    if (!cache.loading) {
+      const loading = (async () => {
+        const recognizer = await this.ner()!;
+        try {
+          await recognizer.ready?.();
+        } catch (error) {
+          if (error instanceof VeilError) throw error;
+          throw new RecognizerError(recognizer.name, `could not get ready (${error instanceof Error ? error.name : typeof error})`);
+        }
+      })();
+      cache.loading = loading;
+      loading.then(
+        () => {
+          cache.loaded = true;
+        },
+        () => {
+          cache.loading = undefined;
+        },
+      );
+    }
+    await cache.loading;
+    return performance.now() - started;
+  }
+
   /** Loads models now instead of on the first scan. */
   async ready(): Promise<void> {
     const recognizers = await this.recognizers();
@@ -297,10 +339,22 @@ export class Anonymize implements InputScanner {
     );
   }
 
-  async scan(prompt: string): Promise<AnonymizeResult> {
+  /** Reported to `onScan` and as a `veil.anonymize` span (counts only, never a value). */
+  scan(prompt: string): Promise<AnonymizeResult> {
+    return this.observer.run(
+      'anonymize',
+      typeof prompt === 'string' ? prompt.length : 0,
+      (setModelLoad) => this.scanText(prompt, setModelLoad),
+      (result) => ({ isValid: result.isValid, riskScore: result.riskScore, counts: countByType(result.findings) }),
+    );
+  }
+
+  private async scanText(prompt: string, setModelLoad: (ms: number) => void): Promise<AnonymizeResult> {
     assertText(prompt, 'prompt', this.maxLength);
     if (prompt === '') return { sanitized: '', isValid: true, riskScore: -1, findings: [] };
 
+    const modelLoadMs = await this.loadModel();
+    if (modelLoadMs !== undefined) setModelLoad(modelLoadMs);
     const view = createTextView(prompt);
     const recognizers = await this.recognizers();
     const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view, this.knownTypes)));

@@ -7,13 +7,15 @@ import {
 } from './placeholder-match.js';
 import type { MatchingStrategy, PlaceholderEntry, PlaceholderHit } from './placeholder-match.js';
 import type { Finding, OutputScanner, ScanResult } from './types.js';
+import { ScanObserver, checkObserveOptions, countByType } from './observe.js';
+import type { ObserveOptions, ScanSummary } from './observe.js';
 
 /** What Deanonymize needs from a vault: `Vault` of @veil/vault, or anything listing its entries. */
 export interface PlaceholderSource {
   entries(): Promise<readonly PlaceholderEntry[]> | readonly PlaceholderEntry[];
 }
 
-export interface DeanonymizeOptions {
+export interface DeanonymizeOptions extends ObserveOptions {
   vault: PlaceholderSource;
   /** `exact` (default), `case_insensitive`, `fuzzy`, or `combined` (exact, then case-insensitive, then fuzzy). */
   matching?: MatchingStrategy;
@@ -63,6 +65,7 @@ export class Deanonymize implements OutputScanner {
   readonly matching: MatchingStrategy;
   readonly vault: PlaceholderSource;
   private readonly maxLength: number;
+  private readonly observer: ScanObserver;
 
   constructor(options: DeanonymizeOptions) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('Deanonymize needs an options object with a vault');
@@ -71,6 +74,18 @@ export class Deanonymize implements OutputScanner {
     const maxLength = options.maxLength ?? DEFAULT_MAX_OUTPUT_LENGTH;
     if (!Number.isSafeInteger(maxLength) || maxLength < 0) throw new ConfigurationError('maxLength must be a non-negative integer');
     this.maxLength = maxLength;
+    this.observer = new ScanObserver(checkObserveOptions(options));
+  }
+
+  /** The `onScan` hook and `source` this scanner reports to. */
+  get observe(): ObserveOptions {
+    return this.observer.options;
+  }
+
+  /** The same scanner reporting its scans to another `onScan` hook / `source` (adapters use this). */
+  observed(options: ObserveOptions): Deanonymize {
+    const merged = { ...this.observer.options, ...checkObserveOptions(options) };
+    return Object.assign(Object.create(Deanonymize.prototype) as Deanonymize, this, { observer: new ScanObserver(merged) });
   }
 
   /** A matcher for the vault as it is now; the streaming deanonymizer uses the same one. */
@@ -82,7 +97,11 @@ export class Deanonymize implements OutputScanner {
    * Restores placeholders in `output`. `prompt` is accepted for the OutputScanner shape and not used.
    * An empty output is a valid answer (a model may reply with tool calls only) and comes back empty.
    */
-  async scan(prompt: string, output: string): Promise<DeanonymizeResult> {
+  scan(prompt: string, output: string): Promise<DeanonymizeResult> {
+    return this.observer.run('deanonymize', typeof output === 'string' ? output.length : 0, () => this.restore(prompt, output), deanonymizeSummary);
+  }
+
+  private async restore(prompt: string, output: string): Promise<DeanonymizeResult> {
     if (typeof prompt !== 'string') throw new InvalidInputError(`prompt must be a string, got ${kindOf(prompt)}`);
     if (typeof output !== 'string') throw new InvalidInputError(`output must be a string, got ${kindOf(output)}`);
     if (output.length > this.maxLength) {
@@ -91,6 +110,16 @@ export class Deanonymize implements OutputScanner {
     const matcher = await this.matcher();
     return deanonymizeText(matcher, output);
   }
+}
+
+export function deanonymizeSummary(result: DeanonymizeResult): ScanSummary {
+  return {
+    isValid: result.isValid,
+    riskScore: result.riskScore,
+    counts: countByType(result.findings),
+    restored: result.restored,
+    unknownPlaceholders: result.unknownPlaceholders.length,
+  };
 }
 
 /** The batch rewrite both Deanonymize and tests use: one pass, all text known. */

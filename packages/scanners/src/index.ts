@@ -19,3 +19,9 @@ export type { NerOption, NerModelOption, ModelRecognizerOptions, RefineOptions, 
 export { startTestServer } from './integrations/test-server.js';
 export type { TestServer, TestServerOptions, TestReply } from './integrations/test-server.js';
 export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';
+// Building blocks for adapters in other packages (@veil/langchain).
+export { ConversationProtector, replaceKnownValues } from './integrations/protect.js';
+export { AnswerRestorer } from './integrations/restore.js';
+export { resolveScanners } from './integrations/scanners.js';
+export { ScanObserver, StreamScan, VeilAttributes, TRACER_NAME, countByType, eventAttributes } from './observe.js';
+export type { ScanEvent, OnScan, ObserveOptions, ScannerName, ScanSummary } from './observe.js';

@@ -53,7 +53,7 @@ export interface VeilLanguageModelMiddleware {
  * Use one middleware (one vault scope) per conversation.
  */
 export function veilMiddleware(options: VeilAdapterOptions): VeilLanguageModelMiddleware {
-  const scanners = resolveScanners(options);
+  const scanners = resolveScanners(options, 'veilMiddleware');
   return {
     specificationVersion: 'v3',
     middlewareVersion: 'v2',

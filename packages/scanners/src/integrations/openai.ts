@@ -220,7 +220,7 @@ async function restoreResponse(response: Response, scanners: VeilScanners): Prom
 }
 
 export function veilFetch(options: VeilFetchOptions): typeof fetch {
-  const scanners = resolveScanners(options);
+  const scanners = resolveScanners(options, 'veilFetch');
   const inner = options.fetch ?? globalThis.fetch;
   if (typeof inner !== 'function') throw new ConfigurationError('no fetch function available');
   const otherEndpoints = options.otherEndpoints ?? 'reject';

@@ -3,6 +3,8 @@ import { Anonymize } from '../anonymize.js';
 import type { AnonymizeOptions } from '../anonymize.js';
 import { Deanonymize } from '../deanonymize.js';
 import { ConfigurationError } from '../errors.js';
+import { checkObserveOptions } from '../observe.js';
+import type { ObserveOptions } from '../observe.js';
 import type { MatchingStrategy } from '../placeholder-match.js';
 import type { InputScanner } from '../types.js';
 
@@ -21,7 +23,17 @@ export interface VeilVaultOptions {
   matching?: MatchingStrategy;
 }
 
-export type VeilAdapterOptions = VeilScanners | VeilVaultOptions;
+/**
+ * `onScan` receives every scan the adapter runs (one per anonymized piece of text, one per restored
+ * answer or stream), tagged with the adapter's name as `source`.
+ */
+export type VeilAdapterOptions = (VeilScanners | VeilVaultOptions) & ObserveOptions;
+
+/** Gives a scanner the adapter's hook when it can take one (Anonymize / Deanonymize do). */
+function observedScanner<S>(scanner: S, observe: ObserveOptions): S {
+  const observed = (scanner as { observed?: (o: ObserveOptions) => S }).observed;
+  return typeof observed === 'function' ? observed.call(scanner, observe) : scanner;
+}
 
 interface VaultIdentity {
   store?: unknown;
@@ -35,8 +47,11 @@ function sameVault(a: unknown, b: unknown): boolean {
   return typeof x === 'object' && typeof y === 'object' && x !== null && y !== null && x.store !== undefined && x.store === y.store && x.scopeName === y.scopeName;
 }
 
-export function resolveScanners(options: VeilAdapterOptions): VeilScanners {
+/** `source` names the adapter in scan events unless the options name one. */
+export function resolveScanners(options: VeilAdapterOptions, source?: string): VeilScanners {
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('adapter options are required');
+  const own = checkObserveOptions(options);
+  const observe: ObserveOptions = { ...(source !== undefined ? { source } : {}), ...own };
   if ('deanonymize' in options && options.deanonymize !== undefined) {
     const { anonymize, deanonymize } = options;
     // Checked by shape, not instanceof: a second copy of this package (dist next to src) still fits.
@@ -51,12 +66,12 @@ export function resolveScanners(options: VeilAdapterOptions): VeilScanners {
     if (anonymizeVault !== undefined && !sameVault(anonymizeVault, deanonymize.vault)) {
       throw new ConfigurationError('anonymize and deanonymize must share one vault scope');
     }
-    return { anonymize, deanonymize };
+    return { anonymize: observedScanner(anonymize, observe), deanonymize: observedScanner(deanonymize, observe) };
   }
   const { vault, anonymizeOptions, matching } = options as VeilVaultOptions;
   if (vault === undefined) throw new ConfigurationError('pass either { anonymize, deanonymize } or { vault }');
   return {
-    anonymize: new Anonymize({ ...anonymizeOptions, vault }),
-    deanonymize: new Deanonymize({ vault, matching: matching ?? 'combined' }),
+    anonymize: new Anonymize({ ...anonymizeOptions, ...observe, vault }),
+    deanonymize: new Deanonymize({ vault, matching: matching ?? 'combined', ...observe }),
   };
 }

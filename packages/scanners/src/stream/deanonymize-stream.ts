@@ -1,18 +1,28 @@
 import { ConfigurationError } from '../errors.js';
 import { checkMatchingStrategy, checkPlaceholderSource, loadMatcher } from '../deanonymize.js';
 import type { PlaceholderSource } from '../deanonymize.js';
+import { checkObserveOptions } from '../observe.js';
+import type { ObserveOptions } from '../observe.js';
 import type { MatchingStrategy, PlaceholderMatcher } from '../placeholder-match.js';
 import { StreamingDeanonymizer } from './streaming-deanonymizer.js';
 
 /** The vault and strategy to restore with; a `Deanonymize` instance fits this shape too. */
-export interface DeanonymizeStreamOptions {
+export interface DeanonymizeStreamOptions extends ObserveOptions {
   vault: PlaceholderSource;
   matching?: MatchingStrategy;
 }
 
+/** The hook of the options, or of the Deanonymize instance passed as options. */
+function observeOf(options: DeanonymizeStreamOptions): ObserveOptions {
+  const own = checkObserveOptions(options);
+  const inherited = (options as { observe?: ObserveOptions }).observe;
+  return typeof inherited === 'object' && inherited !== null ? { ...inherited, ...own } : own;
+}
+
 /** Reads the vault once, when the stream starts: placeholders added later are not restored. */
 export async function createStreamingDeanonymizer(options: DeanonymizeStreamOptions): Promise<StreamingDeanonymizer> {
-  return new StreamingDeanonymizer(await matcherFor(options));
+  const matcher = await matcherFor(options);
+  return new StreamingDeanonymizer(matcher, observeOf(options));
 }
 
 function matcherFor(options: DeanonymizeStreamOptions): Promise<PlaceholderMatcher> {
@@ -29,9 +39,14 @@ export async function* deanonymizeStream(
   options: DeanonymizeStreamOptions,
 ): AsyncGenerator<string, void, undefined> {
   const restorer = await createStreamingDeanonymizer(options);
-  for await (const chunk of source) {
-    const out = restorer.push(chunk);
-    if (out !== '') yield out;
+  try {
+    for await (const chunk of source) {
+      const out = restorer.push(chunk);
+      if (out !== '') yield out;
+    }
+  } catch (error) {
+    restorer.abort(error);
+    throw error;
   }
   const rest = restorer.end();
   if (rest !== '') yield rest;
@@ -53,6 +68,7 @@ export class DeanonymizeTransformStream extends TransformStream<string, string> 
         const out = restorer!.end();
         if (out !== '') controller.enqueue(out);
       },
+
     });
   }
 }

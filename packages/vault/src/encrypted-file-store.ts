@@ -1,17 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { InvalidVaultArgumentError, VaultError } from './errors.js';
+import { InvalidVaultArgumentError, VaultDecryptionError, VaultError } from './errors.js';
+import { DEFAULT_SCRYPT_COST, checkScryptCost, scryptKey } from './key-provider.js';
+import type { ScryptCost } from './key-provider.js';
+
+export { VaultDecryptionError };
+export type { ScryptCost };
 import { ScopeTable } from './scope-table.js';
 import { parseVaultSnapshot } from './snapshot.js';
 import type { RestoreMode, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
-
-/** scrypt cost parameters; the defaults follow OWASP's minimum for scrypt (N = 2^15, r = 8, p = 1). */
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
 
 export interface EncryptedFileVaultStoreOptions {
   /** File holding every scope, encrypted. Created on the first write. */
@@ -22,13 +20,6 @@ export interface EncryptedFileVaultStoreOptions {
   cost?: Partial<ScryptCost>;
 }
 
-/** The passphrase is wrong or the file was changed: nothing is loaded. */
-export class VaultDecryptionError extends VaultError {
-  constructor() {
-    super('VEIL_VAULT_DECRYPT', 'cannot decrypt the vault file: wrong passphrase or damaged file');
-  }
-}
-
 /** The vault file cannot be read or written. The message names the operation, the cause is the fs error. */
 export class VaultFileError extends VaultError {
   constructor(message: string, cause: unknown) {
@@ -37,7 +28,6 @@ export class VaultFileError extends VaultError {
 }
 
 const FORMAT = 'veil-vault';
-const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 
@@ -54,25 +44,9 @@ interface FileBody extends FileHeader {
   data: string;
 }
 
-function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // scrypt needs 128 * N * r bytes; lift Node's 32 MiB default just enough.
-    const maxmem = 256 * cost.N * cost.r;
-    scrypt(passphrase, salt, KEY_BYTES, { N: cost.N, r: cost.r, p: cost.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
-}
-
-// Upper bounds keep a tampered file from asking scrypt for gigabytes of memory or minutes of CPU.
-const MAX_COST: ScryptCost = { N: 2 ** 20, r: 32, p: 16 };
-
-function checkCost(cost: ScryptCost): ScryptCost {
-  const powerOfTwo = Number.isSafeInteger(cost.N) && cost.N >= 2 && cost.N <= MAX_COST.N && (cost.N & (cost.N - 1)) === 0;
-  const inRange = (x: number, max: number) => Number.isSafeInteger(x) && x >= 1 && x <= max;
-  if (!powerOfTwo || !inRange(cost.r, MAX_COST.r) || !inRange(cost.p, MAX_COST.p)) {
-    throw new InvalidVaultArgumentError('scrypt cost needs N a power of two in [2, 2^20], r in [1, 32] and p in [1, 16]');
-  }
-  return cost;
-}
+const deriveKey = scryptKey;
+const checkCost = checkScryptCost;
+const DEFAULT_COST = DEFAULT_SCRYPT_COST;
 
 /**
  * Keeps every scope in one file encrypted with AES-256-GCM under a key derived from a passphrase

@@ -32,3 +32,17 @@ export class InvalidVaultArgumentError extends VaultError {
     super('VEIL_VAULT_INVALID_ARGUMENT', message);
   }
 }
+
+/** Stored data cannot be decrypted: wrong key or passphrase, or the data was changed. Nothing is loaded. */
+export class VaultDecryptionError extends VaultError {
+  constructor(message = 'cannot decrypt the vault file: wrong passphrase or damaged file') {
+    super('VEIL_VAULT_DECRYPT', message);
+  }
+}
+
+/** The store cannot be reached or did not answer in time (Redis down, timeout). Fail closed: send nothing. */
+export class VaultUnavailableError extends VaultError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('VEIL_VAULT_UNAVAILABLE', message, options);
+  }
+}

@@ -33,10 +33,19 @@ export class InvalidVaultArgumentError extends VaultError {
   }
 }
 
-/** Stored data cannot be decrypted: wrong key or passphrase, or the data was changed. Nothing is loaded. */
+/**
+ * Why stored data could not be decrypted: `wrong-key` (checked against a key-check value), `tampered` (right key,
+ * altered data), `wrong-key-or-tampered` (an older file without a key check), `truncated`, `malformed` (not a vault,
+ * bad field) or `unsupported` (version, cipher, key derivation, or a cost above the cap).
+ */
+export type VaultDecryptionReason = 'wrong-key' | 'tampered' | 'wrong-key-or-tampered' | 'truncated' | 'malformed' | 'unsupported';
+
+/** Stored data cannot be decrypted: wrong key or passphrase, or the data was changed or cut. Nothing is loaded. */
 export class VaultDecryptionError extends VaultError {
-  constructor(message = 'cannot decrypt the vault file: wrong passphrase or damaged file') {
+  readonly reason: VaultDecryptionReason;
+  constructor(message = 'cannot decrypt the vault file: wrong passphrase or damaged file', reason: VaultDecryptionReason = 'wrong-key-or-tampered') {
     super('VEIL_VAULT_DECRYPT', message);
+    this.reason = reason;
   }
 }
 

@@ -307,11 +307,11 @@ export class RedisVaultStore implements TenantVaultStore {
   private open(keys: TenantKeys, scopeTag: string, placeholder: string, sealed: unknown): VaultEntry {
     const parsed = parsePlaceholder(placeholder);
     const parts = typeof sealed === 'string' ? sealed.split('.') : [];
-    if (!parsed || parts.length !== 3) throw new VaultDecryptionError('cannot decrypt a vault entry: malformed data in the store');
+    if (!parsed || parts.length !== 3) throw new VaultDecryptionError('cannot decrypt a vault entry: malformed data in the store', 'malformed');
     const [id, ivText, dataText] = parts as [string, string, string];
     const iv = Buffer.from(ivText, 'base64url');
     const data = Buffer.from(dataText, 'base64url');
-    if (iv.length !== IV_BYTES || data.length < TAG_BYTES) throw new VaultDecryptionError('cannot decrypt a vault entry: malformed data in the store');
+    if (iv.length !== IV_BYTES || data.length < TAG_BYTES) throw new VaultDecryptionError('cannot decrypt a vault entry: malformed data in the store', 'malformed');
     let value: string;
     try {
       const decipher = createDecipheriv('aes-256-gcm', keys.enc, iv, { authTagLength: TAG_BYTES });
@@ -324,7 +324,7 @@ export class RedisVaultStore implements TenantVaultStore {
     const expected = Buffer.from(this.lookupId(keys, scopeTag, parsed.type, value));
     const actual = Buffer.from(id);
     if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
-      throw new VaultDecryptionError('cannot decrypt a vault entry: altered data');
+      throw new VaultDecryptionError('cannot decrypt a vault entry: altered data', 'tampered');
     }
     return Object.freeze({ placeholder, type: parsed.type, value });
   }
@@ -335,7 +335,7 @@ export class RedisVaultStore implements TenantVaultStore {
     const id = this.lookupId(keys, scopeTag, type, value);
     const placeholder = await this.backend.run('getOrCreate', redisKeys, [id, type, this.seal(keys, scopeTag, type, value, id), ttl]);
     if (typeof placeholder !== 'string' || parsePlaceholder(placeholder)?.type !== type) {
-      throw new VaultDecryptionError('unexpected answer from the Redis vault store');
+      throw new VaultDecryptionError('unexpected answer from the Redis vault store', 'malformed');
     }
     return Object.freeze({ placeholder, type, value });
   }

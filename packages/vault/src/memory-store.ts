@@ -1,5 +1,5 @@
 import { ScopeTable } from './scope-table.js';
-import { DEFAULT_TENANT, checkTenant } from './key-provider.js';
+import { DEFAULT_TENANT, checkScope, checkTenant } from './key-provider.js';
 import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot } from './store.js';
 
 /** Keeps every scope in process memory; the default store. Lost when the process ends. */
@@ -25,6 +25,7 @@ export class MemoryVaultStore implements TenantVaultStore {
   }
 
   private table(scope: string): ScopeTable {
+    checkScope(scope);
     let table = this.scopes.get(scope);
     if (!table) {
       table = new ScopeTable();

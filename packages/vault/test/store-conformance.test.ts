@@ -3,8 +3,8 @@
  * PATH and is skipped with a message otherwise.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InvalidVaultArgumentError, VaultConflictError, parseVaultSnapshot } from '../src/index.js';
-import type { VaultStore } from '../src/index.js';
+import { InvalidVaultArgumentError, Vault, VaultConflictError, parseVaultSnapshot } from '../src/index.js';
+import type { TenantVaultStore, VaultStore } from '../src/index.js';
 import { allKinds } from './stores.js';
 
 const entry = (placeholder: string, type: string, value: string) => ({ placeholder, type, value });
@@ -144,5 +144,21 @@ describe.each(allKinds())('VaultStore conformance: $name', (kind) => {
     expect((await second.getOrCreate('s', 'PERSON', 'Ann')).placeholder).toBe(p.placeholder);
     expect((await second.getOrCreate('s', 'PERSON', 'Bob')).placeholder).toBe('[REDACTED_PERSON_2]');
     expect((await first.find('s', 'Bob'))?.placeholder).toBe('[REDACTED_PERSON_2]');
+  });
+});
+
+describe('Vault tenant option', () => {
+  it('uses the store\'s tenant view and refuses stores without tenants', async () => {
+    const [memory] = allKinds();
+    const store = memory!.create();
+    const acme = new Vault({ store, tenant: 'acme', scope: 'chat' });
+    const p = await acme.placeholderFor('PERSON', 'Ann');
+    expect(await new Vault({ store, tenant: 'globex', scope: 'chat' }).valueOf(p)).toBeUndefined();
+    expect(await acme.scope('chat').valueOf(p)).toBe('Ann');
+    expect(await new Vault({ store: store.forTenant('acme'), scope: 'chat' }).valueOf(p)).toBe('Ann');
+    const plain: VaultStore = { ...store, getOrCreate: store.getOrCreate.bind(store) } as unknown as VaultStore;
+    delete (plain as Partial<TenantVaultStore>).forTenant;
+    expect(() => new Vault({ store: plain, tenant: 'acme' })).toThrow(InvalidVaultArgumentError);
+    expect(() => new Vault({ store, tenant: 'a:b' })).toThrow(InvalidVaultArgumentError);
   });
 });

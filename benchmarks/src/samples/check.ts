@@ -26,7 +26,7 @@ export interface LabelIssue {
 }
 
 export interface CheckOptions {
-  /** Labels accepted; defaults to the fifteen types Veil detects. */
+  /** Labels accepted; defaults to SAMPLE_LABELS, the types Veil detects. */
   labels?: readonly string[];
 }
 

@@ -1,5 +1,9 @@
-/** The entity types the sample transcripts are labelled with: exactly the types Veil detects. */
-export const SAMPLE_LABELS = [
+/**
+ * The entity types the sample transcripts are labelled with: types Veil detects. The first fifteen are the
+ * core set, each labelled many times; DATE_TIME marks dates of birth only (other dates are decoys); the rest are
+ * secrets and the IDs of other countries, labelled a few times each.
+ */
+export const CORE_SAMPLE_LABELS = [
   'PERSON',
   'ORGANIZATION',
   'LOCATION',
@@ -15,6 +19,30 @@ export const SAMPLE_LABELS = [
   'US_BANK_NUMBER',
   'US_DRIVER_LICENSE',
   'US_PASSPORT',
+] as const;
+
+export const SAMPLE_LABELS = [
+  ...CORE_SAMPLE_LABELS,
+  'DATE_TIME',
+  'SECRET',
+  'MEDICAL_RECORD_NUMBER',
+  'UK_NHS',
+  'UK_NINO',
+  'CA_SIN',
+  'AU_TFN',
+  'AU_MEDICARE',
+  'IN_AADHAAR',
+  'IN_PAN',
+  'DE_TAX_ID',
+  'ES_NIF',
+  'ES_NIE',
+  'IT_FISCAL_CODE',
+  'FR_NIR',
+  'SG_NRIC_FIN',
+  'US_ITIN',
+  'ABA_ROUTING_NUMBER',
+  'MAC_ADDRESS',
+  'US_NPI',
 ] as const;
 
 export type SampleLabel = (typeof SAMPLE_LABELS)[number];

@@ -42,7 +42,7 @@ function groupDigits(value: string, sizes: readonly number[], separator: string)
 }
 
 function formatCard(number: string, options: readonly string[]): string {
-  const sizes = number.length === 15 ? [4, 6, 5] : [4, 4, 4, 4];
+  const sizes = number.length === 15 ? [4, 6, 5] : number.length === 14 ? [4, 6, 4] : [4, 4, 4, 4];
   if (options.includes('plain')) return number;
   if (options.includes('dashed')) return groupDigits(number, sizes, '-');
   return groupDigits(number, sizes, ' ');
@@ -234,6 +234,12 @@ const GENERATORS: Record<string, Generator> = {
   mastercard: cardGenerator(['51', '52', '53', '54', '55', '2221', '2720'], 16),
   amex: cardGenerator(['34', '37'], 15),
   discover: cardGenerator(['6011', '65'], 16),
+  jcb: cardGenerator(['3528', '3541', '3566', '3589'], 16),
+  maestro: cardGenerator(['5018', '5020', '6304', '6759'], 16),
+  unionpay: cardGenerator(['62'], 16),
+  mir: cardGenerator(['2200', '2202', '2204'], 16),
+  diners: cardGenerator(['300', '305', '36', '38'], 14),
+  rupay: cardGenerator(['6521', '6522', '508'], 16),
   iban,
   ssn,
   ipv4,

@@ -40,6 +40,11 @@ export interface NerModelConfig {
    * (`veil.token_type_ids`), and zeros when it says nothing.
    */
   tokenTypes?: TokenTypeMode;
+  /**
+   * Recall-first decoding (`entity-mass.ts`): a token is an entity when all entity labels together have at least
+   * this probability, typed by the likeliest type and scored with that total. Absent: plain argmax.
+   */
+  entityCut?: number;
 }
 
 const CONLL_LABELS: Record<string, string | null> = {
@@ -205,6 +210,9 @@ export function validateModelConfig(config: NerModelConfig): void {
   }
   if (config.tokenTypes !== undefined && config.tokenTypes !== 'zeros' && config.tokenTypes !== 'case') {
     fail("tokenTypes must be 'zeros' or 'case'");
+  }
+  if (config.entityCut !== undefined && !(typeof config.entityCut === 'number' && config.entityCut > 0 && config.entityCut <= 1)) {
+    fail('entityCut must be a number in (0, 1]');
   }
   if (typeof config.labels !== 'object' || config.labels === null) fail('labels must be an object');
   const thresholds = config.thresholds as Record<string, unknown> | undefined;

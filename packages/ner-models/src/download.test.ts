@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLookupModel } from './__fixtures__/lookup-model.js';
 import { loadNerModel, ModelNotFoundError } from './index.js';
 
-const TRANSFORMERS_ENV = '@xenova/transformers/src/env.js';
+const TRANSFORMERS = '@huggingface/transformers';
 
 let server: Server;
 let root: string;
@@ -33,7 +33,7 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  ({ env } = (await import(TRANSFORMERS_ENV)) as { env: { remoteHost: string } });
+  ({ env } = (await import(TRANSFORMERS)) as { env: { remoteHost: string } });
   originalHost = env.remoteHost;
   env.remoteHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 });

@@ -7,7 +7,7 @@ import { splitWords, type Word } from './words.js';
 
 /** The part of a transformers.js tokenizer the runtime uses. */
 export interface SubwordTokenizer {
-  encode(text: string, pair?: string | null, options?: { add_special_tokens?: boolean }): number[];
+  encode(text: string, options?: { add_special_tokens?: boolean }): number[];
   pad_token_id?: number;
 }
 
@@ -29,8 +29,8 @@ export class WordEncoder {
   private readonly cache = new Map<string, readonly number[]>();
 
   constructor(private readonly tokenizer: SubwordTokenizer, private readonly cacheLimit = 50_000) {
-    const inner = tokenizer.encode('a', null, { add_special_tokens: false });
-    const framed = tokenizer.encode('a', null, { add_special_tokens: true });
+    const inner = tokenizer.encode('a', { add_special_tokens: false });
+    const framed = tokenizer.encode('a', { add_special_tokens: true });
     const at = indexOfRun(framed, inner);
     if (inner.length === 0 || at < 0) throw new TypeError('tokenizer does not encode a plain word');
     this.prefix = framed.slice(0, at);
@@ -55,7 +55,7 @@ export class WordEncoder {
   private wordIds(word: string): readonly number[] {
     const cached = this.cache.get(word);
     if (cached) return cached;
-    const ids = this.tokenizer.encode(word, null, { add_special_tokens: false });
+    const ids = this.tokenizer.encode(word, { add_special_tokens: false });
     // Bounded in entries and in key size: a stream of unique or huge "words" must not grow memory without limit.
     if (word.length > MAX_CACHED_WORD_LENGTH) return ids;
     if (this.cache.size >= this.cacheLimit) this.cache.clear();

@@ -1,13 +1,13 @@
 /**
  * Resolves a model (config name, config object or local directory), loads its tokenizer through
- * transformers.js and its ONNX graph through onnxruntime-node, once per process: concurrent and later requests
- * for the same model share one promise. transformers.js bundles an old onnxruntime; only its tokenizer and hub
- * code are used here, sessions come from our own onnxruntime-node. Both are imported lazily so that users of
- * patterns only never load native code.
+ * transformers.js (`@huggingface/transformers`) and its ONNX graph through onnxruntime-node, once per process:
+ * concurrent and later requests for the same model share one promise. Only transformers.js' tokenizer classes and
+ * its settings (`env`) are used; sessions come from our own onnxruntime-node, the same version transformers.js
+ * pins, so one runtime is installed. Both are imported lazily so that users of patterns only never load them.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { BUNDLED_MODEL, defaultModelConfig, getModelConfig, validateModelConfig, type NerModelConfig } from './configs.js';
 import { WordEncoder, type SubwordTokenizer } from './encoding.js';
 import { ModelLoadError, ModelNotFoundError, NerModelError } from './errors.js';
@@ -86,24 +86,43 @@ export function clearModelCache(): void {
   loaded.clear();
 }
 
-interface TransformersModules {
-  env: { cacheDir: string | null; localModelPath: string | null; allowRemoteModels: boolean };
-  AutoTokenizer: { from_pretrained(id: string, options: Record<string, unknown>): Promise<SubwordTokenizer> };
-  getModelFile(repo: string, file: string, fatal: boolean, options: Record<string, unknown>): Promise<Uint8Array | null>;
+/** The transformers.js settings the loader reads; tests point `remoteHost` at a local server. */
+interface TransformersEnv {
+  cacheDir: string | null;
+  localModelPath: string | null;
+  allowRemoteModels: boolean;
+  remoteHost: string;
+  remotePathTemplate: string;
 }
 
-// Deep imports: the package root would also load transformers.js' image and model code (and sharp).
-const TRANSFORMERS_ENV = '@xenova/transformers/src/env.js';
-const TRANSFORMERS_TOKENIZERS = '@xenova/transformers/src/tokenizers.js';
-const TRANSFORMERS_HUB = '@xenova/transformers/src/utils/hub.js';
+type TokenizerClass = new (tokenizerJson: unknown, tokenizerConfig: unknown) => SubwordTokenizer;
+
+interface TransformersModules {
+  env: TransformersEnv;
+  /** Tokenizer classes by name (`BertTokenizer`, ...) and the generic `PreTrainedTokenizer`. */
+  tokenizers: Record<string, unknown>;
+}
+
+// A variable, not a literal, so that TypeScript reads only the parts typed above, not transformers.js' own types.
+const TRANSFORMERS = '@huggingface/transformers';
 
 async function importTransformers(): Promise<TransformersModules> {
-  const [envModule, tokenizers, hub] = await Promise.all([
-    import(TRANSFORMERS_ENV) as Promise<{ env: TransformersModules['env'] }>,
-    import(TRANSFORMERS_TOKENIZERS) as Promise<{ AutoTokenizer: TransformersModules['AutoTokenizer'] }>,
-    import(TRANSFORMERS_HUB) as Promise<{ getModelFile: TransformersModules['getModelFile'] }>,
-  ]);
-  return { env: envModule.env, AutoTokenizer: tokenizers.AutoTokenizer, getModelFile: hub.getModelFile };
+  const module = (await import(TRANSFORMERS)) as { env: TransformersEnv } & Record<string, unknown>;
+  return { env: module.env, tokenizers: module };
+}
+
+/**
+ * The tokenizer the way transformers.js' AutoTokenizer builds it (class named by tokenizer_config.json, `Fast`
+ * suffix dropped), from the model directory's files: no hub lookup, no cache layout, no global settings.
+ */
+async function loadTokenizer(directory: string, transformers: TransformersModules): Promise<SubwordTokenizer> {
+  const [tokenizerJson, tokenizerConfig] = await Promise.all(
+    ['tokenizer.json', 'tokenizer_config.json'].map(async (file) => JSON.parse(await readFile(join(directory, file), 'utf8')) as unknown),
+  );
+  const className = (tokenizerConfig as { tokenizer_class?: unknown }).tokenizer_class;
+  const named = typeof className === 'string' ? transformers.tokenizers[className.replace(/Fast$/, '')] : undefined;
+  const Tokenizer = (typeof named === 'function' ? named : transformers.tokenizers.PreTrainedTokenizer) as TokenizerClass;
+  return new Tokenizer(tokenizerJson, tokenizerConfig);
 }
 
 async function loadUncached(config: NerModelConfig, options: LoadOptions): Promise<NerModel> {
@@ -112,7 +131,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
   try {
     transformers = await importTransformers();
   } catch (cause) {
-    throw new ModelLoadError(modelId, 'could not import @xenova/transformers', { cause });
+    throw new ModelLoadError(modelId, 'could not import @huggingface/transformers', { cause });
   }
   const roots: SearchRoots = {
     cacheDir: options.cacheDir ?? transformers.env.cacheDir,
@@ -131,11 +150,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
     const modelConfig = JSON.parse(await readFile(join(directory, 'config.json'), 'utf8')) as ModelConfigJson;
     const onnxPath = completeModelFile(directory, preferredOnnxFiles(modelConfig, onnxFiles, options.quantized))!;
     const labels = readId2Label(modelConfig.id2label, config.labels);
-    const tokenizer = await transformers.AutoTokenizer.from_pretrained(basename(directory), {
-      cache_dir: dirname(directory),
-      local_files_only: true,
-    });
-    const encoder = new WordEncoder(tokenizer);
+    const encoder = new WordEncoder(await loadTokenizer(directory, transformers));
     const ort = await import('onnxruntime-node');
     const session = await ort.InferenceSession.create(onnxPath, {
       intraOpNumThreads: options.intraOpNumThreads ?? Math.min(4, availableParallelism()),
@@ -184,6 +199,11 @@ function howToProvide(config: NerModelConfig): string {
     + `directories, or pass the model directory's path instead of the name.`;
 }
 
+/**
+ * Fetches the model's files from the hub (transformers.js' `env.remoteHost` and `remotePathTemplate`) into
+ * `<cacheDir>/<repo>` (`<cacheDir>/<repo>/<revision>` for another revision than main), each file written to a
+ * temporary name first so that an interrupted download never looks complete.
+ */
 async function download(
   config: NerModelConfig,
   roots: SearchRoots,
@@ -193,12 +213,26 @@ async function download(
   const repo = config.repoId!;
   const revision = config.revision ?? 'main';
   if (!roots.cacheDir) throw new ModelNotFoundError(config.name, [], 'Set cacheDir so a downloaded model can be stored.');
-  const fetchOptions = { cache_dir: roots.cacheDir, revision, local_files_only: false };
+  const directory = revision === 'main' ? join(roots.cacheDir, repo) : join(roots.cacheDir, repo, revision);
+  const { remoteHost, remotePathTemplate } = transformers.env;
+  const base = remoteHost.replace(/\/*$/, '/')
+    + remotePathTemplate.replaceAll('{model}', repo).replaceAll('{revision}', encodeURIComponent(revision)).replace(/^\/+/, '');
+  const fetchFile = async (file: string, required: boolean): Promise<boolean> => {
+    const response = await fetch(new URL(file, base.endsWith('/') ? base : `${base}/`));
+    if (response.status === 404 && !required) return false;
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    const target = join(directory, file);
+    await mkdir(dirname(target), { recursive: true });
+    const partial = `${target}.${process.pid}.partial`;
+    await writeFile(partial, new Uint8Array(await response.arrayBuffer()));
+    await rename(partial, target);
+    return true;
+  };
   try {
-    for (const file of REQUIRED_FILES) await transformers.getModelFile(repo, file, true, fetchOptions);
+    for (const file of REQUIRED_FILES) await fetchFile(file, true);
     let gotOnnx = false;
     for (const file of onnxFiles) {
-      if (await transformers.getModelFile(repo, file, false, fetchOptions)) {
+      if (await fetchFile(file, false)) {
         gotOnnx = true;
         break;
       }
@@ -207,7 +241,6 @@ async function download(
   } catch (cause) {
     throw new ModelNotFoundError(config.name, [], `Downloading ${repo} failed; check the network or provide the files locally.`, { cause });
   }
-  const directory = revision === 'main' ? join(roots.cacheDir, repo) : join(roots.cacheDir, repo, revision);
   if (completeModelFile(directory, onnxFiles) === undefined) {
     throw new ModelNotFoundError(config.name, [directory], 'The download did not leave a complete model in the cache.');
   }

@@ -5,6 +5,7 @@
  */
 import { aggregateEntities, type NerEntity } from './aggregation.js';
 import { tokenCaseClasses, type TokenTypeMode } from './casing.js';
+import { foldEntityMass } from './entity-mass.js';
 import type { NerModelConfig } from './configs.js';
 import { WordEncoder, type EncodedText } from './encoding.js';
 import { NerInferenceError } from './errors.js';
@@ -128,6 +129,7 @@ export class NerModel {
     }
     const thresholds = { ...this.config.thresholds, ...options?.thresholds };
     return work.map((w, index) => {
+      if (this.config.entityCut !== undefined) foldEntityMass(w.probs, this.labels, this.config.entityCut);
       const entities = aggregateEntities(texts[index]!, w.encoded.words, {
         tokenWord: w.encoded.tokenWord, probs: w.probs, labelCount,
       }, this.labels, this.config.aggregation);

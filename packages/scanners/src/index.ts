@@ -15,5 +15,7 @@ export { riskScore } from './risk.js';
 export { assertText, DEFAULT_MAX_LENGTH } from './input.js';
 export { createNerRecognizer, ModelRecognizer, CompromiseRecognizer, COMPROMISE_PRECISION, compromiseScore, refineNameFindings, REFINE_RULES } from './ner/index.js';
 export type { NerOption, NerModelOption, ModelRecognizerOptions, RefineOptions, RefineRuleName } from './ner/index.js';
-export { veilFetch, veilMiddleware, startTestServer } from './integrations/index.js';
-export type { VeilFetchOptions, VeilAdapterOptions, VeilScanners, VeilVaultOptions, TestServer, TestServerOptions, TestReply } from './integrations/index.js';
+// The adapters have their own entries, '@veil/scanners/openai' and '@veil/scanners/ai-sdk'.
+export { startTestServer } from './integrations/test-server.js';
+export type { TestServer, TestServerOptions, TestReply } from './integrations/test-server.js';
+export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';

@@ -4,7 +4,7 @@
 // Usage: node --conditions=source --import tsx check-model.mjs MODEL_DIR TOKENIZER_CHECK.json [--expect "Text|Entity text|TYPE"]
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { env, AutoTokenizer } from '@xenova/transformers';
+import { env, AutoTokenizer } from '@huggingface/transformers';
 import { loadNerModel, tokenCaseClasses, WordEncoder } from '@veil/ner-models';
 
 const [modelDir, checkFile, flag, expectation] = process.argv.slice(2);

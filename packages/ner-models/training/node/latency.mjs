@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { env, AutoTokenizer } from '@xenova/transformers';
+import { env, AutoTokenizer } from '@huggingface/transformers';
 import ort from 'onnxruntime-node';
 
 // Same text as PROMPT_317 in benchmarks/src/speed.ts.

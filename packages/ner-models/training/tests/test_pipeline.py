@@ -249,3 +249,14 @@ class Resume(unittest.TestCase):
                         start_step=400, resume_state=saved['state'])
         for k, v in full.state_dict().items():
             self.assertTrue(torch.allclose(v, resumed.state_dict()[k], atol=1e-6), k)
+
+
+class BtcMentions(unittest.TestCase):
+    def test_a_lone_at_sign_joins_the_mention_after_it(self):
+        from veil_ner.repaired_dev import join_mentions
+        text = 'RT @ NikoWavy : hi @ Acme and Bob'
+        spans = [{'start': 3, 'end': 4, 'label': 'PERSON'}, {'start': 5, 'end': 13, 'label': 'PERSON'},
+                 {'start': 19, 'end': 20, 'label': 'ORGANIZATION'}, {'start': 21, 'end': 25, 'label': 'ORGANIZATION'},
+                 {'start': 30, 'end': 33, 'label': 'PERSON'}]
+        self.assertEqual([(s['start'], s['end'], s['label']) for s in join_mentions(text, spans)],
+                         [(3, 13, 'PERSON'), (19, 25, 'ORGANIZATION'), (30, 33, 'PERSON')])

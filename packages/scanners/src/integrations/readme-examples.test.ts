@@ -3,7 +3,9 @@
  * output turned into assertions), through the package entry point.
  */
 import { createOpenAICompatible } from '@ai-sdk/openai-compatible';
-import { Deanonymize, DeanonymizeTransformStream, deanonymizeStream, startTestServer, veilFetch, veilMiddleware } from '../index.js'; // '@veil/scanners' in the README
+import { Deanonymize, DeanonymizeTransformStream, deanonymizeStream, startTestServer } from '../index.js'; // '@veil/scanners' in the README
+import { veilMiddleware } from '../ai-sdk.js'; // '@veil/scanners/ai-sdk' in the README
+import { veilFetch } from '../openai.js'; // '@veil/scanners/openai' in the README
 import { Vault } from '@veil/vault';
 import { streamText, wrapLanguageModel } from 'ai';
 import OpenAI from 'openai';

@@ -5,7 +5,7 @@
  * default 0.5 threshold, keep the order of how often compromise is right, and never exceed 0.6: any model hit
  * scoring higher wins the overlap.
  */
-import nlp from 'compromise';
+import { compromise, type NlpDocument } from './compromise.js';
 import { InvalidInputError } from '../errors.js';
 import type { EntityType, Finding, Recognizer } from '../types.js';
 
@@ -24,9 +24,9 @@ export function compromiseScore(type: LightType, singleWord: boolean): number {
 }
 
 const SELECTORS = [
-  ['PERSON', (doc: ReturnType<typeof nlp>) => doc.people()],
-  ['LOCATION', (doc: ReturnType<typeof nlp>) => doc.places()],
-  ['ORGANIZATION', (doc: ReturnType<typeof nlp>) => doc.organizations()],
+  ['PERSON', (doc: NlpDocument) => doc.people()],
+  ['LOCATION', (doc: NlpDocument) => doc.places()],
+  ['ORGANIZATION', (doc: NlpDocument) => doc.organizations()],
 ] as const;
 
 interface TermJson {
@@ -94,7 +94,7 @@ export class CompromiseRecognizer implements Recognizer {
   private analyzeChunk(fullText: string, offset: number, end: number, findings: Finding[]): void {
     const text = fullText.slice(offset, end);
     if (text.trim().length === 0) return;
-    const doc = nlp(text);
+    const doc = compromise()(text);
     for (const [type, select] of SELECTORS) {
       for (const match of select(doc).json({ offset: true }) as OffsetJson[]) {
         let { start, length } = matchExtent(match);

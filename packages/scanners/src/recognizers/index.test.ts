@@ -6,8 +6,10 @@ describe('pattern recognizer registry', () => {
     const recognizers = defaultRecognizers();
     expect(new Set(recognizers.map((r) => r.name)).size).toBe(recognizers.length);
     expect([...PATTERN_ENTITY_TYPES].sort()).toEqual([
-      'CREDIT_CARD', 'CRYPTO', 'DATE_TIME', 'EMAIL_ADDRESS', 'IBAN_CODE', 'IP_ADDRESS', 'PHONE_NUMBER', 'SECRET', 'URL', 'US_BANK_NUMBER',
-      'US_DRIVER_LICENSE', 'US_PASSPORT', 'US_SSN', 'UUID',
+      'ABA_ROUTING_NUMBER', 'AU_MEDICARE', 'AU_TFN', 'CA_SIN', 'CREDIT_CARD', 'CRYPTO', 'DATE_TIME', 'DE_TAX_ID', 'EMAIL_ADDRESS',
+      'ES_NIE', 'ES_NIF', 'FR_NIR', 'IBAN_CODE', 'IN_AADHAAR', 'IN_PAN', 'IP_ADDRESS', 'IT_FISCAL_CODE', 'MAC_ADDRESS',
+      'MEDICAL_RECORD_NUMBER', 'PHONE_NUMBER', 'SECRET', 'SG_NRIC_FIN', 'UK_NHS', 'UK_NINO', 'UK_POSTCODE', 'URL', 'US_BANK_NUMBER',
+      'US_DRIVER_LICENSE', 'US_ITIN', 'US_NPI', 'US_PASSPORT', 'US_SSN', 'UUID',
     ]);
   });
 

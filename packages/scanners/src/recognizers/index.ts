@@ -1,4 +1,23 @@
 import type { EntityType, Recognizer } from '../types.js';
+import { abaRoutingRecognizer } from './aba-routing.js';
+import { auMedicareRecognizer } from './au-medicare.js';
+import { auTfnRecognizer } from './au-tfn.js';
+import { caSinRecognizer } from './ca-sin.js';
+import { deTaxIdRecognizer } from './de-tax-id.js';
+import { esNieRecognizer } from './es-nie.js';
+import { esNifRecognizer } from './es-nif.js';
+import { frNirRecognizer } from './fr-nir.js';
+import { inAadhaarRecognizer } from './in-aadhaar.js';
+import { inPanRecognizer } from './in-pan.js';
+import { itFiscalCodeRecognizer } from './it-fiscal-code.js';
+import { macAddressRecognizer } from './mac-address.js';
+import { medicalRecordNumberRecognizer } from './medical-record-number.js';
+import { sgNricFinRecognizer } from './sg-nric-fin.js';
+import { ukNhsRecognizer } from './uk-nhs.js';
+import { ukNinoRecognizer } from './uk-nino.js';
+import { ukPostcodeRecognizer } from './uk-postcode.js';
+import { usItinRecognizer } from './us-itin.js';
+import { usNpiRecognizer } from './us-npi.js';
 import { creditCardRecognizer } from './credit-card.js';
 import { cryptoRecognizer } from './crypto.js';
 import { dateTimeRecognizer } from './date-time.js';
@@ -38,6 +57,25 @@ const FACTORIES: ReadonlyArray<(options: DefaultRecognizerOptions) => Recognizer
   usPassportRecognizer,
   (options) => dateTimeRecognizer({ dates: options.dates }),
   secretRecognizer,
+  ukNhsRecognizer,
+  ukNinoRecognizer,
+  ukPostcodeRecognizer,
+  caSinRecognizer,
+  auTfnRecognizer,
+  auMedicareRecognizer,
+  inAadhaarRecognizer,
+  inPanRecognizer,
+  deTaxIdRecognizer,
+  esNifRecognizer,
+  esNieRecognizer,
+  itFiscalCodeRecognizer,
+  frNirRecognizer,
+  sgNricFinRecognizer,
+  usItinRecognizer,
+  abaRoutingRecognizer,
+  macAddressRecognizer,
+  usNpiRecognizer,
+  medicalRecordNumberRecognizer,
 ];
 
 /** A fresh instance of every pattern recognizer. */
@@ -55,6 +93,25 @@ export { DEFAULT_PHONE_REGIONS } from './phone.js';
 export type { DateTimeRecognizerOptions } from './date-time.js';
 export type { PhoneRecognizerOptions } from './phone.js';
 export {
+  ukNhsRecognizer,
+  ukNinoRecognizer,
+  ukPostcodeRecognizer,
+  caSinRecognizer,
+  auTfnRecognizer,
+  auMedicareRecognizer,
+  inAadhaarRecognizer,
+  inPanRecognizer,
+  deTaxIdRecognizer,
+  esNifRecognizer,
+  esNieRecognizer,
+  itFiscalCodeRecognizer,
+  frNirRecognizer,
+  sgNricFinRecognizer,
+  usItinRecognizer,
+  abaRoutingRecognizer,
+  macAddressRecognizer,
+  usNpiRecognizer,
+  medicalRecordNumberRecognizer,
   creditCardRecognizer,
   cryptoRecognizer,
   dateTimeRecognizer,

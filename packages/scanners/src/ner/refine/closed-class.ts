@@ -15,7 +15,7 @@
  * - a one-word PERSON at the start of a sentence that compromise reads as a past tense, gerund or adverb
  *   ("Repeated back, ...", "Rebooked as ...") is a verb the model mistook for a name.
  */
-import nlp from 'compromise';
+import { compromise } from '../compromise.js';
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
@@ -53,7 +53,7 @@ function isVerbAtSentenceStart(source: string, finding: Finding, list: string[])
   if (known !== undefined) return (VERB_LIKE.test(known) || /ed$/u.test(word)) && !NAME_TAGS.test(known);
   // Unknown words are tagged by their suffix; only -ed, -ing and -ly can make them verbs or adverbs.
   if (!/(?:ed|ing|ly)$/u.test(word)) return false;
-  const term = (nlp(word).json() as Array<{ terms?: Array<{ tags?: string[] }> }>)[0]?.terms?.[0];
+  const term = (compromise()(word).json() as Array<{ terms?: Array<{ tags?: string[] }> }>)[0]?.terms?.[0];
   const tags = term?.tags ?? [];
   return tags.some((t) => VERB_LIKE.test(t)) && !tags.some((t) => NAME_TAGS.test(t));
 }

@@ -3,7 +3,7 @@
  * rather than names (compromise's lexicon, then derivational suffixes), and where a capital letter is evidence
  * of a name (inside a sentence, in a line not written in capitals) and where it is not.
  */
-import nlp from 'compromise';
+import { compromise } from '../compromise.js';
 import type { Finding } from '../../types.js';
 import { endsWithAbbreviation } from './edges.js';
 import { lineEndAfter, lineStartBefore } from './spans.js';
@@ -75,7 +75,7 @@ export const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Com
 
 let lexicon: Record<string, unknown> | undefined;
 export function lexiconTag(word: string): string | undefined {
-  lexicon ??= ((nlp.model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {});
+  lexicon ??= ((compromise().model() as { one?: { lexicon?: Record<string, unknown> } }).one?.lexicon ?? {});
   const tag = lexicon[word];
   if (typeof tag === 'string') return tag;
   if (Array.isArray(tag)) return tag.join(',');

@@ -1,0 +1,9 @@
+/**
+ * `@veil/scanners/ai-sdk`: the Vercel AI SDK middleware (`ai` 5, 6 or 7). Its declarations import nothing from
+ * `ai` or `@ai-sdk/provider`, so they compile whichever of those is installed.
+ */
+export { veilMiddleware, protectCallOptions, restorePartsStream } from './integrations/ai-sdk.js';
+export type {
+  VeilLanguageModelMiddleware, AiSdkPart, AiSdkCallOptions, AiSdkGenerateResult, AiSdkStreamResult,
+} from './integrations/ai-sdk.js';
+export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';

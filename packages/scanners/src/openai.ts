@@ -1,0 +1,9 @@
+/**
+ * `@veil/scanners/openai`: `veilFetch` for the `openai` client and any SDK that takes a `fetch` (chat completions,
+ * JSON or SSE). It needs no peer dependency; it lives on its own entry like the AI SDK adapter.
+ */
+export { veilFetch, protectChatRequest, restoreChatCompletion, ChatChunkRestorer } from './integrations/openai.js';
+export type { VeilFetchOptions } from './integrations/openai.js';
+export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';
+export { startTestServer } from './integrations/test-server.js';
+export type { TestServer, TestServerOptions, TestReply } from './integrations/test-server.js';

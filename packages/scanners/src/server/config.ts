@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { DEFAULT_TENANT, TENANT_PATTERN, passphraseKey, staticKey } from '@veil/vault';
+import { TENANT_PATTERN, passphraseKey, staticKey } from '@veil/vault';
 import type { KeyProvider } from '@veil/vault';
 import { ConfigurationError } from '../errors.js';
 import { MATCHING_STRATEGIES } from '../placeholder-match.js';
@@ -188,4 +188,3 @@ export async function loadServeConfig(options: { file?: string; env?: NodeJS.Pro
   return config;
 }
 
-export { DEFAULT_TENANT };

@@ -335,15 +335,7 @@ export class EncryptedFileVaultStore implements TenantVaultStore {
   readonly tenant: string;
   private readonly backend: FileBackend;
 
-  constructor(options: EncryptedFileVaultStoreOptions);
-  /** @internal */
-  constructor(options: EncryptedFileVaultStoreOptions | undefined, backend: FileBackend, tenant: string);
-  constructor(options?: EncryptedFileVaultStoreOptions, backend?: FileBackend, tenant?: string) {
-    if (backend) {
-      this.backend = backend;
-      this.tenant = checkTenant(tenant);
-      return;
-    }
+  constructor(options: EncryptedFileVaultStoreOptions) {
     if (typeof options?.path !== 'string' || options.path === '') throw new InvalidVaultArgumentError('path must be a non-empty string');
     if (options.keys === undefined && (typeof options.passphrase !== 'string' || options.passphrase === '')) {
       throw new InvalidVaultArgumentError('passphrase must be a non-empty string (or give keys)');
@@ -363,7 +355,8 @@ export class EncryptedFileVaultStore implements TenantVaultStore {
 
   /** Same file and key, another tenant's scopes. */
   forTenant(tenant: string): EncryptedFileVaultStore {
-    return new EncryptedFileVaultStore(undefined, this.backend, checkTenant(tenant));
+    const view = Object.create(EncryptedFileVaultStore.prototype) as EncryptedFileVaultStore;
+    return Object.assign(view, { backend: this.backend, tenant: checkTenant(tenant) });
   }
 
   private async table(scope: string): Promise<ScopeTable | undefined> {

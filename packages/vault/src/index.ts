@@ -10,6 +10,6 @@ export type { EncryptedFileVaultStoreOptions, ScryptCost } from './encrypted-fil
 export type { TenantVaultStore } from './store.js';
 export { VaultUnavailableError } from './errors.js';
 export { RedisVaultStore } from './redis-store.js';
-export type { RedisVaultStoreOptions } from './redis-store.js';
+export type { RedisVaultStoreOptions, RedisClientLike } from './redis-store.js';
 export { passphraseKey, staticKey, envKey, functionKey, VaultKeyError, DEFAULT_TENANT, TENANT_PATTERN } from './key-provider.js';
 export type { KeyProvider, KeyMaterial } from './key-provider.js';

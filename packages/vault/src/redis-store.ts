@@ -1,17 +1,29 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Cluster, RedisOptions } from 'ioredis';
 import { InvalidVaultArgumentError, VaultConflictError, VaultDecryptionError, VaultError, VaultUnavailableError } from './errors.js';
 import { DEFAULT_SCRYPT_COST, DEFAULT_TENANT, checkScope, checkScryptCost, checkTenant, hkdfKey, scryptKey, toKeyProvider } from './key-provider.js';
 import type { KeyProvider, ScryptCost } from './key-provider.js';
 import { formatPlaceholder, parsePlaceholder } from './placeholder.js';
 import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot } from './store.js';
 
+/**
+ * The part of an ioredis client (`Redis` or `Cluster`) the store uses. Declared here so that the store's types do
+ * not pull ioredis's declarations into yours.
+ */
+export interface RedisClientLike {
+  evalsha(sha: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+  eval(script: string, numKeys: number, ...args: Array<string | number>): Promise<unknown>;
+  hmget(key: string, ...fields: string[]): Promise<Array<string | null>>;
+  ping(): Promise<string>;
+  quit(): Promise<unknown>;
+  disconnect(): void;
+}
+
 export interface RedisVaultStoreOptions {
   /** An ioredis client (standalone or Cluster) you own and close, or a `redis://` URL for a client the store owns. */
-  redis: Redis | Cluster | string;
-  /** Extra ioredis options when `redis` is a URL. The store's defaults fail fast (see README). */
-  redisOptions?: RedisOptions;
+  redis: RedisClientLike | string;
+  /** Extra ioredis options (RedisOptions) when `redis` is a URL. The store's defaults fail fast (see README). */
+  redisOptions?: Record<string, unknown>;
   /** Master secret; per-tenant encryption and lookup keys are derived from it with HKDF. */
   keys: KeyProvider | string;
   /** Tenant of this instance; `forTenant` gives the others. Default `default`. */
@@ -136,15 +148,15 @@ interface TenantKeys {
 
 /** Shared by a store and all its tenant views: the connection and the master key. */
 class Backend {
-  readonly client: Redis | Cluster;
+  readonly client: RedisClientLike;
   readonly owned: boolean;
   private master: Promise<Buffer> | undefined;
   private readonly tenantKeys = new Map<string, TenantKeys>();
   lastError: Error | undefined;
 
   constructor(
-    redis: Redis | Cluster | string,
-    redisOptions: RedisOptions | undefined,
+    redis: RedisClientLike | string,
+    redisOptions: Record<string, unknown> | undefined,
     private readonly keys: KeyProvider,
     readonly prefix: string,
     private readonly passphraseCost: ScryptCost,
@@ -152,7 +164,7 @@ class Backend {
   ) {
     if (typeof redis === 'string') {
       this.owned = true;
-      this.client = new Redis(redis, {
+      const client = new Redis(redis, {
         // Fail closed and fast: a command waits through at most one reconnection attempt, then rejects.
         maxRetriesPerRequest: 1,
         commandTimeout: 5000,
@@ -160,9 +172,10 @@ class Backend {
         retryStrategy: (times) => Math.min(times * 100, 2000),
         ...redisOptions,
       });
-      this.client.on('error', (error: Error) => {
+      client.on('error', (error: Error) => {
         this.lastError = error;
       });
+      this.client = client;
     } else {
       this.owned = false;
       this.client = redis;
@@ -224,15 +237,7 @@ export class RedisVaultStore implements TenantVaultStore {
   readonly tenant: string;
   private readonly backend: Backend;
 
-  constructor(options: RedisVaultStoreOptions);
-  /** @internal */
-  constructor(options: RedisVaultStoreOptions | undefined, backend: Backend, tenant: string);
-  constructor(options?: RedisVaultStoreOptions, backend?: Backend, tenant?: string) {
-    if (backend) {
-      this.backend = backend;
-      this.tenant = checkTenant(tenant);
-      return;
-    }
+  constructor(options: RedisVaultStoreOptions) {
     if (!options || typeof options !== 'object') throw new InvalidVaultArgumentError('options are required');
     const prefix = options.prefix ?? 'veil';
     if (typeof prefix !== 'string' || !/^[A-Za-z0-9:._-]{1,64}$/.test(prefix)) throw new InvalidVaultArgumentError('prefix must be 1-64 letters, digits, ":", ".", "_" or "-"');
@@ -253,11 +258,12 @@ export class RedisVaultStore implements TenantVaultStore {
 
   /** Same connection and master key, another tenant: its own derived keys and its own key space. */
   forTenant(tenant: string): RedisVaultStore {
-    return new RedisVaultStore(undefined, this.backend, checkTenant(tenant));
+    const view = Object.create(RedisVaultStore.prototype) as RedisVaultStore;
+    return Object.assign(view, { backend: this.backend, tenant: checkTenant(tenant) });
   }
 
-  /** The ioredis client (for health checks). */
-  get client(): Redis | Cluster {
+  /** The Redis client (for health checks). */
+  get client(): RedisClientLike {
     return this.backend.client;
   }
 

@@ -1,244 +1,429 @@
-import { createCipheriv, createDecipheriv, randomBytes, scrypt } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { InvalidVaultArgumentError, VaultError } from './errors.js';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { InvalidVaultArgumentError, VaultDecryptionError, VaultError } from './errors.js';
+import type { VaultDecryptionReason } from './errors.js';
+import { DEFAULT_SCRYPT_COST, DEFAULT_TENANT, checkScope, checkScryptCost, checkTenant, hkdfKey, scryptKey, toKeyProvider } from './key-provider.js';
+import type { KeyMaterial, KeyProvider, ScryptCost } from './key-provider.js';
 import { ScopeTable } from './scope-table.js';
 import { parseVaultSnapshot } from './snapshot.js';
-import type { RestoreMode, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
+import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot } from './store.js';
 
-/** scrypt cost parameters; the defaults follow OWASP's minimum for scrypt (N = 2^15, r = 8, p = 1). */
-export interface ScryptCost {
-  N: number;
-  r: number;
-  p: number;
-}
+export { VaultDecryptionError };
+export type { ScryptCost };
 
 export interface EncryptedFileVaultStoreOptions {
-  /** File holding every scope, encrypted. Created on the first write. */
+  /** File holding every scope of every tenant, encrypted. Created on the first write. */
   path: string;
-  /** Secret the AES key is derived from (scrypt). Never stored. */
-  passphrase: string;
-  /** Cost for a new file; an existing file keeps the cost it was written with. */
+  /** Secret the AES key is derived from (scrypt). Never stored. Give this or `keys`. */
+  passphrase?: string;
+  /** Where the secret comes from: a passphrase (scrypt) or a 32-byte key (HKDF with the file's salt). */
+  keys?: KeyProvider | string;
+  /** scrypt cost for a new file; an existing file keeps the cost it was written with (capped before any work). */
   cost?: Partial<ScryptCost>;
+  /** Tenant of this instance; `forTenant` gives the others. Default `default`. */
+  tenant?: string;
+  /** A lock not refreshed for this long belongs to a crashed process and is taken over. Default 10 s, at least 2 s. */
+  lockStaleMs?: number;
+  /** How long to wait for another process's lock before failing with VaultFileError. Default 30 s. */
+  lockTimeoutMs?: number;
 }
 
-/** The passphrase is wrong or the file was changed: nothing is loaded. */
-export class VaultDecryptionError extends VaultError {
-  constructor() {
-    super('VEIL_VAULT_DECRYPT', 'cannot decrypt the vault file: wrong passphrase or damaged file');
-  }
-}
-
-/** The vault file cannot be read or written. The message names the operation, the cause is the fs error. */
+/** The vault file cannot be read, written or locked. The message names the operation, the cause is the fs error. */
 export class VaultFileError extends VaultError {
-  constructor(message: string, cause: unknown) {
+  constructor(message: string, cause?: unknown) {
     super('VEIL_VAULT_FILE', message, { cause });
   }
 }
 
 const FORMAT = 'veil-vault';
-const DEFAULT_COST: ScryptCost = { N: 2 ** 15, r: 8, p: 1 };
-const KEY_BYTES = 32;
 const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const SALT_BYTES = 16;
+
+type KdfHeader = ({ name: 'scrypt' } & ScryptCost & { salt: string }) | { name: 'hkdf'; salt: string };
 
 interface FileHeader {
   format: typeof FORMAT;
   version: 1;
-  kdf: { name: 'scrypt'; salt: string } & ScryptCost;
+  kdf: KdfHeader;
   cipher: 'aes-256-gcm';
 }
 
 interface FileBody extends FileHeader {
+  /** First 16 bytes of HMAC(key, "veil-vault-key-check"): tells a wrong key from a damaged file. */
+  check?: string;
   iv: string;
   tag: string;
   data: string;
 }
 
-function deriveKey(passphrase: string, salt: Buffer, cost: ScryptCost): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    // scrypt needs 128 * N * r bytes; lift Node's 32 MiB default just enough.
-    const maxmem = 256 * cost.N * cost.r;
-    scrypt(passphrase, salt, KEY_BYTES, { N: cost.N, r: cost.r, p: cost.p, maxmem }, (error, key) => (error ? reject(error) : resolve(key)));
-  });
+type Tenants = Map<string, Map<string, ScopeTable>>;
+
+interface State {
+  raw: string | undefined;
+  tenants: Tenants;
+  header: FileHeader;
+  key: Buffer;
 }
 
-// Upper bounds keep a tampered file from asking scrypt for gigabytes of memory or minutes of CPU.
-const MAX_COST: ScryptCost = { N: 2 ** 20, r: 32, p: 16 };
+const fail = (reason: VaultDecryptionReason, message: string) => new VaultDecryptionError(message, reason);
+const keyCheck = (key: Buffer) => createHmac('sha256', key).update('veil-vault-key-check').digest().subarray(0, 16).toString('base64');
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function checkCost(cost: ScryptCost): ScryptCost {
-  const powerOfTwo = Number.isSafeInteger(cost.N) && cost.N >= 2 && cost.N <= MAX_COST.N && (cost.N & (cost.N - 1)) === 0;
-  const inRange = (x: number, max: number) => Number.isSafeInteger(x) && x >= 1 && x <= max;
-  if (!powerOfTwo || !inRange(cost.r, MAX_COST.r) || !inRange(cost.p, MAX_COST.p)) {
-    throw new InvalidVaultArgumentError('scrypt cost needs N a power of two in [2, 2^20], r in [1, 32] and p in [1, 16]');
-  }
-  return cost;
+function decodeBase64(text: unknown, bytes: number | undefined, what: string): Buffer {
+  if (typeof text !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw fail('malformed', `the vault file's ${what} is not base64`);
+  const buffer = Buffer.from(text, 'base64');
+  if (bytes !== undefined && buffer.length !== bytes) throw fail('malformed', `the vault file's ${what} must be ${bytes} bytes`);
+  return buffer;
 }
 
-/**
- * Keeps every scope in one file encrypted with AES-256-GCM under a key derived from a passphrase
- * with scrypt. The whole vault is held in memory and written back after each change through a
- * temporary file and a rename, so a crash leaves either the old or the new file, never half of one.
- * One process should own a file at a time: writers in two processes would overwrite each other.
- */
-export class EncryptedFileVaultStore implements VaultStore {
-  readonly path: string;
-  private readonly passphrase: string;
-  private readonly newFileCost: ScryptCost;
-  private state: Promise<{ scopes: Map<string, ScopeTable>; header: FileHeader; key: Buffer }> | undefined;
-  /** Serialises writes so renames land in the order the changes happened. */
-  private writing: Promise<void> = Promise.resolve();
-  private dirty = false;
+/** One file, shared by a store and its tenant views: cached key, cached decrypted state, lock and write queue. */
+class FileBackend {
+  private material: Promise<KeyMaterial> | undefined;
+  private readonly keyCache = new Map<string, Promise<Buffer>>();
+  private cache: State | undefined;
+  /** Serialises this process's writers before they take the file lock. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly lockOptions: lockfile.LockOptions;
 
-  constructor(options: EncryptedFileVaultStoreOptions) {
-    if (typeof options?.path !== 'string' || options.path === '') throw new InvalidVaultArgumentError('path must be a non-empty string');
-    if (typeof options.passphrase !== 'string' || options.passphrase === '') throw new InvalidVaultArgumentError('passphrase must be a non-empty string');
-    this.path = options.path;
-    this.passphrase = options.passphrase;
-    this.newFileCost = checkCost({ ...DEFAULT_COST, ...options.cost });
+  constructor(
+    readonly path: string,
+    private readonly keys: KeyProvider,
+    private readonly newFileCost: ScryptCost,
+    lockStaleMs: number,
+    lockTimeoutMs: number,
+  ) {
+    const wait = Math.max(20, Math.ceil(lockTimeoutMs / 50));
+    this.lockOptions = {
+      realpath: false,
+      stale: lockStaleMs,
+      retries: { retries: wait, factor: 1, minTimeout: 20, maxTimeout: 60, randomize: true },
+      onCompromised: () => undefined,
+    };
   }
 
-  private load() {
-    if (!this.state) {
-      this.state = this.readFile();
-      this.state.catch(() => {
-        this.state = undefined;
+  private keyMaterial(): Promise<KeyMaterial> {
+    if (!this.material) {
+      this.material = this.keys.getKeyMaterial();
+      this.material.catch(() => {
+        this.material = undefined;
       });
     }
-    return this.state;
+    return this.material;
   }
 
-  private async readFile() {
+  private deriveKey(kdf: KdfHeader): Promise<Buffer> {
+    const id = JSON.stringify(kdf);
+    let key = this.keyCache.get(id);
+    if (!key) {
+      key = this.keyMaterial().then((material) => {
+        const salt = Buffer.from(kdf.salt, 'base64');
+        if (kdf.name === 'scrypt') {
+          if (material.kind !== 'passphrase') throw fail('wrong-key', 'the vault file was written with a passphrase, but a key was given');
+          return scryptKey(material.passphrase, salt, kdf);
+        }
+        if (material.kind !== 'key') throw fail('wrong-key', 'the vault file was written with a key, but a passphrase was given');
+        return hkdfKey(material.key, salt, 'veil-vault-file-v1');
+      });
+      key.catch(() => this.keyCache.delete(id));
+      this.keyCache.set(id, key);
+    }
+    return key;
+  }
+
+  private async newState(): Promise<State> {
+    const material = await this.keyMaterial();
+    const salt = randomBytes(SALT_BYTES).toString('base64');
+    const kdf: KdfHeader = material.kind === 'passphrase' ? { name: 'scrypt', salt, N: this.newFileCost.N, r: this.newFileCost.r, p: this.newFileCost.p } : { name: 'hkdf', salt };
+    // Field order matters: the header's JSON is the AAD.
+    const header: FileHeader = { format: FORMAT, version: 1, cipher: 'aes-256-gcm', kdf };
+    return { raw: undefined, tenants: new Map(), header, key: await this.deriveKey(kdf) };
+  }
+
+  /** The file as it is now on disk (a rename makes every version whole); decrypts only when it changed. */
+  async read(): Promise<State> {
     let raw: string | undefined;
     try {
       raw = await readFile(this.path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new VaultFileError('cannot read the vault file', error);
     }
-    if (raw === undefined) {
-      const header: FileHeader = {
-        format: FORMAT, version: 1, cipher: 'aes-256-gcm',
-        kdf: { name: 'scrypt', salt: randomBytes(16).toString('base64'), ...this.newFileCost },
-      };
-      const key = await deriveKey(this.passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
-      return { scopes: new Map<string, ScopeTable>(), header, key };
-    }
+    if (this.cache && this.cache.raw === raw) return this.cache;
+    const state = raw === undefined ? await this.newState() : await this.decrypt(raw);
+    this.cache = state;
+    return state;
+  }
+
+  private async decrypt(raw: string): Promise<State> {
     let body: FileBody;
     try {
       body = JSON.parse(raw) as FileBody;
     } catch {
-      throw new VaultDecryptionError();
+      // A crash cannot leave half a file (writes go through rename); a cut-off file was copied or edited.
+      const truncated = raw.trim() === '' || raw.startsWith(`{"format":"${FORMAT}"`);
+      throw truncated ? fail('truncated', 'the vault file is truncated') : fail('malformed', 'the vault file is not a Veil vault (not JSON)');
     }
-    if (body?.format !== FORMAT || body.version !== 1 || body.cipher !== 'aes-256-gcm' || body.kdf?.name !== 'scrypt') {
-      throw new VaultDecryptionError();
+    if (!isRecord(body) || body.format !== FORMAT) throw fail('malformed', 'the file is not a Veil vault');
+    if (body.version !== 1 || body.cipher !== 'aes-256-gcm') throw fail('unsupported', 'unsupported vault file version or cipher');
+    const kdfIn = (isRecord(body.kdf) ? body.kdf : {}) as Record<string, unknown>;
+    let kdf: KdfHeader;
+    decodeBase64(kdfIn.salt, SALT_BYTES, 'salt');
+    if (kdfIn.name === 'scrypt') {
+      const cost = { N: kdfIn.N as number, r: kdfIn.r as number, p: kdfIn.p as number };
+      // Capped before any work: a file must not be able to ask scrypt for gigabytes or minutes.
+      try {
+        checkScryptCost(cost);
+      } catch {
+        throw fail('unsupported', 'the vault file asks for a key-derivation cost above the allowed maximum');
+      }
+      kdf = { name: 'scrypt', salt: kdfIn.salt as string, N: cost.N, r: cost.r, p: cost.p };
+    } else if (kdfIn.name === 'hkdf') {
+      kdf = { name: 'hkdf', salt: kdfIn.salt as string };
+    } else {
+      throw fail('unsupported', 'unsupported key derivation in the vault file');
     }
-    const header: FileHeader = { format: FORMAT, version: 1, cipher: 'aes-256-gcm', kdf: { name: 'scrypt', salt: body.kdf.salt, N: body.kdf.N, r: body.kdf.r, p: body.kdf.p } };
-    try {
-      checkCost(header.kdf);
-    } catch {
-      throw new VaultDecryptionError();
+    const iv = decodeBase64(body.iv, IV_BYTES, 'iv');
+    const tag = decodeBase64(body.tag, TAG_BYTES, 'authentication tag');
+    const data = decodeBase64(body.data, undefined, 'data');
+    // Field order matters: the header's JSON is the AAD.
+    const header: FileHeader = { format: FORMAT, version: 1, cipher: 'aes-256-gcm', kdf };
+    const key = await this.deriveKey(kdf);
+    if (typeof body.check === 'string') {
+      const expected = Buffer.from(keyCheck(key));
+      const actual = Buffer.from(body.check);
+      if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw fail('wrong-key', 'cannot decrypt the vault file: wrong passphrase or key');
     }
-    const key = await deriveKey(this.passphrase, Buffer.from(header.kdf.salt, 'base64'), header.kdf);
     let plain: string;
     try {
-      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(body.iv, 'base64'));
+      const decipher = createDecipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
       decipher.setAAD(Buffer.from(JSON.stringify(header)));
-      decipher.setAuthTag(Buffer.from(body.tag, 'base64'));
-      plain = Buffer.concat([decipher.update(Buffer.from(body.data, 'base64')), decipher.final()]).toString('utf8');
+      decipher.setAuthTag(tag);
+      plain = Buffer.concat([decipher.update(data), decipher.final()]).toString('utf8');
     } catch {
-      throw new VaultDecryptionError();
+      throw body.check === undefined
+        ? fail('wrong-key-or-tampered', 'cannot decrypt the vault file: wrong passphrase or damaged file')
+        : fail('tampered', 'cannot decrypt the vault file: it was changed or damaged');
     }
-    const scopes = new Map<string, ScopeTable>();
-    const stored = JSON.parse(plain) as { scopes: Record<string, unknown> };
-    for (const [scope, snapshot] of Object.entries(stored.scopes)) {
-      const table = new ScopeTable();
-      table.restore(parseVaultSnapshot(snapshot), 'replace');
-      scopes.set(scope, table);
+    const tenants: Tenants = new Map();
+    try {
+      const stored = JSON.parse(plain) as { scopes?: Record<string, unknown>; tenants?: Record<string, Record<string, unknown>> };
+      const load = (scopes: Record<string, unknown> | undefined) => {
+        const map = new Map<string, ScopeTable>();
+        for (const [scope, snapshot] of Object.entries(scopes ?? {})) {
+          const table = new ScopeTable();
+          table.restore(parseVaultSnapshot(snapshot), 'replace');
+          map.set(scope, table);
+        }
+        return map;
+      };
+      tenants.set(DEFAULT_TENANT, load(stored.scopes));
+      for (const [tenant, scopes] of Object.entries(stored.tenants ?? {})) if (tenant !== DEFAULT_TENANT) tenants.set(checkTenant(tenant), load(scopes));
+    } catch {
+      throw fail('malformed', 'the vault file decrypted but its content is not a vault');
     }
-    return { scopes, header, key };
+    return { raw, tenants, header, key };
   }
 
-  /** Writes the current state if it changed since the last successful write. */
-  private flush(): Promise<void> {
-    this.writing = this.writing.catch(() => undefined).then(async () => {
-      if (!this.dirty) return;
-      const { scopes, header, key } = await this.load();
-      const plain = JSON.stringify({ scopes: Object.fromEntries([...scopes].map(([name, table]) => [name, table.snapshot(name)])) });
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv('aes-256-gcm', key, iv);
-      cipher.setAAD(Buffer.from(JSON.stringify(header)));
-      const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-      const body: FileBody = { ...header, iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
-      this.dirty = false;
-      const temp = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  private encrypt(state: State): string {
+    const scopesOf = (tenant: string) => {
+      const scopes = state.tenants.get(tenant) ?? new Map<string, ScopeTable>();
+      return Object.fromEntries([...scopes].filter(([, t]) => t.size > 0 || Object.keys(t.snapshot('x').counters).length > 0).map(([name, table]) => [name, table.snapshot(name)]));
+    };
+    const others = [...state.tenants.keys()].filter((t) => t !== DEFAULT_TENANT);
+    const plain = JSON.stringify({ scopes: scopesOf(DEFAULT_TENANT), tenants: Object.fromEntries(others.map((t) => [t, scopesOf(t)])) });
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', state.key, iv, { authTagLength: TAG_BYTES });
+    cipher.setAAD(Buffer.from(JSON.stringify(state.header)));
+    const data = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+    const body: FileBody = { ...state.header, check: keyCheck(state.key), iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
+    return JSON.stringify(body);
+  }
+
+  /** Temp file in the same directory, fsync, rename over the vault, fsync the directory. */
+  private async writeAtomically(text: string): Promise<void> {
+    const dir = dirname(this.path);
+    const temp = join(dir, `.${basename(this.path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+      const handle = await open(temp, 'wx', 0o600);
+      try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      await rename(temp, this.path);
+    } catch (error) {
+      await rm(temp, { force: true }).catch(() => undefined);
+      throw new VaultFileError('cannot write the vault file', error);
+    }
+    try {
+      const handle = await open(dir, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    } catch {
+      // Some platforms cannot fsync a directory; the rename itself is still atomic.
+    }
+  }
+
+  /**
+   * Runs `change` on the current file content under this process's queue and the cross-process lock, and writes
+   * the result if it says something changed. The state is re-read after the lock is taken.
+   */
+  mutate<T>(change: (tenants: Tenants) => { result: T; changed: boolean }): Promise<T> {
+    const run = this.queue.catch(() => undefined).then(async () => {
       try {
         await mkdir(dirname(this.path), { recursive: true });
-        await writeFile(temp, JSON.stringify(body), { mode: 0o600 });
-        await rename(temp, this.path);
       } catch (error) {
-        this.dirty = true;
-        await rm(temp, { force: true }).catch(() => undefined);
-        throw new VaultFileError('cannot write the vault file', error);
+        throw new VaultFileError('cannot create the vault directory', error);
+      }
+      let release: () => Promise<void>;
+      let compromised = false;
+      try {
+        release = await lockfile.lock(this.path, { ...this.lockOptions, onCompromised: () => { compromised = true; } });
+      } catch (error) {
+        const busy = (error as NodeJS.ErrnoException).code === 'ELOCKED';
+        throw new VaultFileError(busy ? 'the vault file stayed locked by another process' : 'cannot lock the vault file', error);
+      }
+      try {
+        const state = await this.read();
+        // Work on a copy so a failed write leaves the cached state equal to the file.
+        const working: State = { ...state, tenants: cloneTenants(state.tenants) };
+        const { result, changed } = change(working.tenants);
+        if (changed) {
+          if (compromised) throw new VaultFileError('lost the vault file lock; nothing was written');
+          const text = this.encrypt(working);
+          await this.writeAtomically(text);
+          this.cache = { ...working, raw: text };
+        }
+        return result;
+      } finally {
+        await release().catch(() => undefined);
       }
     });
-    return this.writing;
+    this.queue = run;
+    return run;
+  }
+}
+
+function cloneTenants(tenants: Tenants): Tenants {
+  const copy: Tenants = new Map();
+  for (const [tenant, scopes] of tenants) {
+    const scopesCopy = new Map<string, ScopeTable>();
+    for (const [name, table] of scopes) {
+      const t = new ScopeTable();
+      t.restore(table.snapshot(name), 'replace');
+      scopesCopy.set(name, t);
+    }
+    copy.set(tenant, scopesCopy);
+  }
+  return copy;
+}
+
+/**
+ * Keeps every scope of every tenant in one file encrypted with AES-256-GCM (16-byte tag) under a key derived from a
+ * passphrase (scrypt, cost capped) or from a 32-byte key (HKDF). Safe for several processes: each change takes an
+ * advisory lock (`<path>.lock`), re-reads the file under it, and writes a temp file that is fsynced and renamed over
+ * the vault, so a crash leaves the old or the new file, never half of one, and no process overwrites another's entries.
+ * Reads see the file as it is on disk.
+ */
+export class EncryptedFileVaultStore implements TenantVaultStore {
+  readonly tenant: string;
+  private readonly backend: FileBackend;
+
+  constructor(options: EncryptedFileVaultStoreOptions) {
+    if (typeof options?.path !== 'string' || options.path === '') throw new InvalidVaultArgumentError('path must be a non-empty string');
+    if (options.keys === undefined && (typeof options.passphrase !== 'string' || options.passphrase === '')) {
+      throw new InvalidVaultArgumentError('passphrase must be a non-empty string (or give keys)');
+    }
+    const keys = toKeyProvider(options.keys ?? (options.passphrase as string));
+    const stale = options.lockStaleMs ?? 10_000;
+    const timeout = options.lockTimeoutMs ?? 30_000;
+    if (!Number.isFinite(stale) || stale < 2000) throw new InvalidVaultArgumentError('lockStaleMs must be at least 2000');
+    if (!Number.isFinite(timeout) || timeout < 0) throw new InvalidVaultArgumentError('lockTimeoutMs must be a non-negative number');
+    this.backend = new FileBackend(options.path, keys, checkScryptCost({ ...DEFAULT_SCRYPT_COST, ...options.cost }), stale, timeout);
+    this.tenant = checkTenant(options.tenant ?? DEFAULT_TENANT);
   }
 
-  private async table(scope: string, create: boolean): Promise<ScopeTable | undefined> {
-    const { scopes } = await this.load();
-    let table = scopes.get(scope);
-    if (!table && create) {
-      table = new ScopeTable();
-      scopes.set(scope, table);
-    }
-    return table;
+  get path(): string {
+    return this.backend.path;
+  }
+
+  /** Same file and key, another tenant's scopes. */
+  forTenant(tenant: string): EncryptedFileVaultStore {
+    const view = Object.create(EncryptedFileVaultStore.prototype) as EncryptedFileVaultStore;
+    return Object.assign(view, { backend: this.backend, tenant: checkTenant(tenant) });
+  }
+
+  private async table(scope: string): Promise<ScopeTable | undefined> {
+    checkScope(scope);
+    return (await this.backend.read()).tenants.get(this.tenant)?.get(scope);
+  }
+
+  private change<T>(scope: string, fn: (table: ScopeTable, scopes: Map<string, ScopeTable>) => { result: T; changed: boolean }): Promise<T> {
+    checkScope(scope);
+    return this.backend.mutate((tenants) => {
+      let scopes = tenants.get(this.tenant);
+      if (!scopes) {
+        scopes = new Map();
+        tenants.set(this.tenant, scopes);
+      }
+      let table = scopes.get(scope);
+      if (!table) {
+        table = new ScopeTable();
+        scopes.set(scope, table);
+      }
+      return fn(table, scopes);
+    });
   }
 
   async getOrCreate(scope: string, type: string, value: string): Promise<VaultEntry> {
-    const table = (await this.table(scope, true))!;
-    const before = table.size;
-    const entry = table.getOrCreate(type, value);
-    if (table.size !== before) this.dirty = true;
-    // Also waits for an earlier failed or pending write, so a returned placeholder is on disk.
-    await this.flush();
-    return entry;
+    const known = (await this.table(scope))?.find(value, type);
+    if (known) return known;
+    return this.change(scope, (table) => {
+      const before = table.size;
+      const result = table.getOrCreate(type, value);
+      return { result, changed: table.size !== before };
+    });
   }
 
   async get(scope: string, placeholder: string): Promise<VaultEntry | undefined> {
-    return (await this.table(scope, false))?.get(placeholder);
+    return (await this.table(scope))?.get(placeholder);
   }
 
   async find(scope: string, value: string, type?: string): Promise<VaultEntry | undefined> {
-    return (await this.table(scope, false))?.find(value, type);
+    return (await this.table(scope))?.find(value, type);
   }
 
   async list(scope: string): Promise<VaultEntry[]> {
-    return (await this.table(scope, false))?.list() ?? [];
+    return (await this.table(scope))?.list() ?? [];
   }
 
   async remove(scope: string, placeholder: string): Promise<boolean> {
-    const removed = (await this.table(scope, false))?.remove(placeholder) ?? false;
-    if (removed) {
-      this.dirty = true;
-      await this.flush();
-    }
-    return removed;
+    if (!(await this.table(scope))?.get(placeholder)) return false;
+    return this.change(scope, (table) => {
+      const removed = table.remove(placeholder);
+      return { result: removed, changed: removed };
+    });
   }
 
   async clear(scope: string): Promise<void> {
-    const { scopes } = await this.load();
-    if (scopes.delete(scope)) {
-      this.dirty = true;
-      await this.flush();
-    }
+    if (!(await this.table(scope))) return;
+    await this.change(scope, (_table, scopes) => ({ result: undefined, changed: scopes.delete(scope) }));
   }
 
   async snapshot(scope: string): Promise<VaultSnapshot> {
-    return ((await this.table(scope, false)) ?? new ScopeTable()).snapshot(scope);
+    return ((await this.table(scope)) ?? new ScopeTable()).snapshot(scope);
   }
 
   async restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void> {
-    (await this.table(scope, true))!.restore(snapshot, mode);
-    this.dirty = true;
-    await this.flush();
+    await this.change(scope, (table) => {
+      table.restore(snapshot, mode);
+      return { result: undefined, changed: true };
+    });
   }
 }

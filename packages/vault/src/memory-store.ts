@@ -1,11 +1,31 @@
 import { ScopeTable } from './scope-table.js';
-import type { RestoreMode, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
+import { DEFAULT_TENANT, checkScope, checkTenant } from './key-provider.js';
+import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot } from './store.js';
 
 /** Keeps every scope in process memory; the default store. Lost when the process ends. */
-export class MemoryVaultStore implements VaultStore {
-  private readonly scopes = new Map<string, ScopeTable>();
+export class MemoryVaultStore implements TenantVaultStore {
+  readonly tenant: string;
+  private readonly tenants: Map<string, Map<string, ScopeTable>>;
+  private readonly scopes: Map<string, ScopeTable>;
+
+  constructor(options: { tenant?: string } = {}, shared?: Map<string, Map<string, ScopeTable>>) {
+    this.tenant = checkTenant(options.tenant ?? DEFAULT_TENANT);
+    this.tenants = shared ?? new Map();
+    let scopes = this.tenants.get(this.tenant);
+    if (!scopes) {
+      scopes = new Map();
+      this.tenants.set(this.tenant, scopes);
+    }
+    this.scopes = scopes;
+  }
+
+  /** Another tenant's view of the same memory; tenants never see each other's scopes. */
+  forTenant(tenant: string): MemoryVaultStore {
+    return new MemoryVaultStore({ tenant }, this.tenants);
+  }
 
   private table(scope: string): ScopeTable {
+    checkScope(scope);
     let table = this.scopes.get(scope);
     if (!table) {
       table = new ScopeTable();

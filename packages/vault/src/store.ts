@@ -45,3 +45,13 @@ export interface VaultStore {
    */
   restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void>;
 }
+
+/**
+ * A store that keeps tenants apart. The instance itself serves one tenant (`tenant`); `forTenant` returns a view
+ * of the same backing storage for another tenant. No operation of one tenant's view can read, find, list,
+ * remove or restore another tenant's entries, whatever scope name or placeholder it is given.
+ */
+export interface TenantVaultStore extends VaultStore {
+  readonly tenant: string;
+  forTenant(tenant: string): TenantVaultStore;
+}

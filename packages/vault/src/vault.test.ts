@@ -12,20 +12,26 @@ import {
   parsePlaceholder,
 } from './index.js';
 import type { VaultStore } from './index.js';
+import { redisKind } from '../test/stores.js';
 
 let dir = '';
 let files = 0;
+// Redis runs when redis-server is on PATH (a real server on 127.0.0.1); otherwise it is left out with a message.
+const redis = redisKind();
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'veil-vault-contract-'));
+  if (!redis.skip) await redis.setup();
 });
 afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
+  if (!redis.skip) await redis.teardown();
 });
 
 // Every store must honour the same contract, so the Vault tests run against each of them.
 const STORES: Array<[string, () => VaultStore]> = [
   ['memory', () => new MemoryVaultStore()],
   ['encrypted file', () => new EncryptedFileVaultStore({ path: join(dir, `vault-${files++}.json`), passphrase: 'test', cost: { N: 1024 } })],
+  ...(redis.skip ? [] : [['redis', () => redis.create()] as [string, () => VaultStore]]),
 ];
 
 describe.each(STORES)('Vault with the %s store', (_name, makeStore) => {

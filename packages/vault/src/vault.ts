@@ -2,13 +2,18 @@ import { InvalidVaultArgumentError } from './errors.js';
 import { MemoryVaultStore } from './memory-store.js';
 import { parsePlaceholder, toPlaceholderType } from './placeholder.js';
 import { parseVaultSnapshot } from './snapshot.js';
-import type { RestoreMode, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
+import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot, VaultStore } from './store.js';
 
 export interface VaultOptions {
   /** Where entries live; defaults to a fresh MemoryVaultStore. */
   store?: VaultStore;
   /** Scope name; placeholders and values of one scope are invisible to the others. Default `default`. */
   scope?: string;
+  /**
+   * Tenant whose entries this Vault uses: the store's `forTenant(tenant)` view (every bundled store has one).
+   * Tenants never see each other's values. Default: the store's own tenant (`default`).
+   */
+  tenant?: string;
 }
 
 export const DEFAULT_SCOPE = 'default';
@@ -40,7 +45,13 @@ export class Vault {
   readonly scopeName: string;
 
   constructor(options: VaultOptions = {}) {
-    this.store = options.store ?? new MemoryVaultStore();
+    let store: VaultStore = options.store ?? new MemoryVaultStore();
+    if (options.tenant !== undefined) {
+      const forTenant = (store as Partial<TenantVaultStore>).forTenant;
+      if (typeof forTenant !== 'function') throw new InvalidVaultArgumentError('this store has no tenants (no forTenant method)');
+      store = forTenant.call(store, options.tenant);
+    }
+    this.store = store;
     const scope = options.scope ?? DEFAULT_SCOPE;
     if (typeof scope !== 'string' || scope === '') throw new InvalidVaultArgumentError('scope must be a non-empty string');
     this.scopeName = scope;

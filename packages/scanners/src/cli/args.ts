@@ -27,6 +27,7 @@ Usage:
   veil anonymize   [FILE|-] --vault VAULT.json [options]   sanitized text on stdout; placeholders saved in VAULT.json
   veil deanonymize [FILE|-] --vault VAULT.json [options]   restores the placeholders found in the text
   veil scan        [FILE|-] [options]                      findings as JSON lines on stdout
+  veil serve       [--config FILE.json] [--host H] [--port N]   HTTP service (see veil serve --help)
 
 FILE defaults to stdin ('-'). Text is read and written as UTF-8, unchanged apart from the replaced values.
 

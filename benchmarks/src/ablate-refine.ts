@@ -40,6 +40,7 @@ Usage: pnpm --filter veil-bench exec tsx src/ablate-refine.ts --dataset FILE [--
   --markdown OUT.md      write the tables (also printed on stdout)
   --limit N              only the first N documents of each dataset
   --tolerance F1         largest F1 loss (points) on any one dataset a kept rule may cause (default 0.5)
+  --without R1,R2        leave these rules out of every configuration (the baseline too): measures a deletion
   --help                 this text
 `;
 
@@ -95,10 +96,13 @@ export function datasetName(path: string): string {
   return basename(path).replace(/\.jsonl(\.gz)?$/, '').replace(/[._-]?dev$/, '');
 }
 
+/** Rules left out of every configuration (`--without`), e.g. to measure a planned deletion as a whole. */
+let without: ReadonlySet<RefineRuleName> = new Set();
+
 function skipFor(config: ConfigName): ReadonlySet<RefineRuleName> | 'none' {
-  if (config === 'baseline') return new Set();
+  if (config === 'baseline') return without;
   if (config === 'no-refinement') return 'none';
-  return new Set([config.slice(1) as RefineRuleName]);
+  return new Set([...without, config.slice(1) as RefineRuleName]);
 }
 
 /** Scans every document with the cached findings, refined per `config`, and scores the result like `pnpm bench`. */
@@ -289,6 +293,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         markdown: { type: 'string' },
         limit: { type: 'string' },
         tolerance: { type: 'string' },
+        without: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -320,6 +325,15 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (!Number.isFinite(tolerance) || tolerance < 0) {
     log('ablate-refine: --tolerance must be a non-negative number of F1 points');
     return 2;
+  }
+  if (values.without !== undefined) {
+    const names = values.without.split(',').map((n) => n.trim()).filter(Boolean);
+    const unknown = names.filter((n) => !(REFINE_RULES as readonly string[]).includes(n));
+    if (unknown.length > 0) {
+      log(`ablate-refine: unknown rule in --without (known: ${REFINE_RULES.join(', ')})`);
+      return 2;
+    }
+    without = new Set(names as RefineRuleName[]);
   }
   const ner = values.ner ?? 'bundled';
   const started = performance.now();

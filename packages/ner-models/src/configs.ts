@@ -87,8 +87,8 @@ const BUILT_IN: NerModelConfig[] = [
     stride: 32,
     thresholds: { default: 0.5 },
     batchSize: 8,
-    // Its vocabulary is uncased: config.json says the graph reads case classes through token_type_ids.
-    tokenTypes: 'case',
+    // tokenTypes is left to the model's config.json (veil.token_type_ids: "case"), so this config also serves
+    // models of the same family that read plain token types.
   },
   {
     name: 'dslim/bert-base-NER',

@@ -106,7 +106,13 @@ describe('bundled model predictions', () => {
 
   const positives: Array<[string, Array<[string, string]>]> = [
     ['Yesterday I had lunch with Siobhan Gallagher and Takeshi Moriyama near the station.',
-      [['Siobhan Gallagher', 'PERSON']]],
+      [['Siobhan Gallagher', 'PERSON'], ['Takeshi Moriyama', 'PERSON']]],
+    ['lol @jsmith42 and @maria_k are coming to the game tonight',
+      [['@jsmith42', 'PERSON'], ['@maria_k', 'PERSON']]],
+    ['X-To: Lay, Kenneth\nMime-Version: 1.0\nContent-Type: text/plain; charset=us-ascii',
+      [['Lay, Kenneth', 'PERSON']]],
+    ['jordan said houston was great, barcelona beat liverpool 2-1',
+      [['jordan', 'PERSON'], ['houston', 'LOCATION'], ['barcelona', 'ORGANIZATION'], ['liverpool', 'ORGANIZATION']]],
     ['Please forward the signed contract to Chukwuemeka Nwachukwu at Brennan & Kowalski LLP in Frankfurt.',
       [['Chukwuemeka Nwachukwu', 'PERSON'], ['Brennan & Kowalski LLP', 'ORGANIZATION'], ['Frankfurt', 'LOCATION']]],
     ['Youssef al-Qahtani moved from Cairo to Toronto after he left Volkswagen.',
@@ -131,17 +137,17 @@ describe('bundled model predictions', () => {
   // Known misses of the shipped model (see MODEL_CARD.md, Limitations). `it.fails` keeps them visible: the day a
   // retrained model gets them right, these tests fail and should move to the list above.
   const knownMisses: Array<[string, string, string]> = [
-    ['Yesterday I had lunch with Siobhan Gallagher and Takeshi Moriyama near the station.', 'Takeshi Moriyama', 'PERSON'],
+    ['The report was filed by ADEYEMI on behalf of the claimant.', 'ADEYEMI', 'PERSON'],
   ];
 
   it.fails.each(knownMisses)('known miss: in %s, %s as %s', async (text, value, type) => {
     expect(finds(await model.predict(text), text, value, type)).toBe(true);
   });
 
-  it('still redacts a name it mistypes (Takeshi Moriyama is found, as some entity type)', async () => {
+  it('still redacts a name it mistypes (ADEYEMI is found, as some entity type)', async () => {
     const text = knownMisses[0]![0];
     const entities = await model.predict(text);
-    expect(['PERSON', 'ORGANIZATION', 'LOCATION'].some((type) => finds(entities, text, 'Takeshi Moriyama', type))).toBe(true);
+    expect(['PERSON', 'ORGANIZATION', 'LOCATION'].some((type) => finds(entities, text, 'ADEYEMI', type))).toBe(true);
   });
 
   const negatives = [
@@ -150,6 +156,7 @@ describe('bundled model predictions', () => {
     'Please update Excel and Windows 11 before the Quarterly Review in March.',
     'Call getUserById() with MAX_RETRIES = 5 and log the NullPointerException.',
     'Thanks! See you Tuesday, and Happy Easter to the whole Support team.',
+    'Mime-Version: 1.0\nContent-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: 7bit\nX-cc: \nX-FileName: notes.nsf',
   ];
 
   it.each(negatives)('finds no person in %s', async (text) => {

@@ -27,8 +27,8 @@ function doc(id: string, text: string, ...gold: Array<[BenchDocument['spans'][nu
 }
 
 const DOCS = [
-  // The lookup model tags "Paris" inside the file name "Paris.x" too; the fragments rule drops that piece.
-  doc('a', 'the file Paris.x is for John Smith in Berlin.', ['PERSON', 'John Smith'], ['LOCATION', 'Berlin']),
+  // The lookup model tags "Jackson" as a person; the places rule makes it the place it is in "Jackson, MS".
+  doc('a', 'the file is for John Smith in Jackson, MS.', ['PERSON', 'John Smith'], ['LOCATION', 'Jackson']),
   doc('b', 'Mary met Acme Corp in Berlin, mail mary@acme.example', ['PERSON', 'Mary'], ['ORGANIZATION', 'Acme Corp'], ['LOCATION', 'Berlin']),
   doc('c', 'nothing to see here'),
   doc('d', 'Hi Hope,\nJohn Smith works for Globex in Paris.', ['PERSON', 'Hope'], ['PERSON', 'John Smith'], ['ORGANIZATION', 'Globex'], ['LOCATION', 'Paris']),
@@ -52,8 +52,8 @@ describe('ablate-refine', () => {
     expect(await scoreConfig(DOCS, cache, patterns, model, 'no-refinement')).toEqual(scoreDocuments(DOCS, rawPredictions, ENTITIES));
 
     const baseline = await scoreConfig(DOCS, cache, patterns, model, 'baseline');
-    const noFragments = await scoreConfig(DOCS, cache, patterns, model, '-fragments');
-    expect(noFragments.micro.fp).toBeGreaterThan(baseline.micro.fp);
+    const noPlaces = await scoreConfig(DOCS, cache, patterns, model, '-places');
+    expect(noPlaces.micro.fp).toBeGreaterThan(baseline.micro.fp);
     const noCues = await scoreConfig(DOCS, cache, patterns, model, '-cues');
     expect(noCues.micro.fn).toBeGreaterThan(baseline.micro.fn);
   });
@@ -65,17 +65,17 @@ describe('ablate-refine', () => {
       rows: Object.fromEntries(CONFIGS.map((c) => [c, row(0.6 + (changes[c] ?? 0))])) as DatasetResult['rows'],
     });
     const results = [
-      result('one', { '-cues': -0.02, '-edges': 0.01, '-labels': -0.03, '-places': 0.001 }),
-      result('two', { '-cues': -0.01, '-edges': -0.001, '-labels': 0.006, '-places': -0.003 }),
+      result('one', { '-cues': -0.02, '-edges': 0.01, '-acronyms': -0.03, '-places': 0.001 }),
+      result('two', { '-cues': -0.01, '-edges': -0.001, '-acronyms': 0.006, '-places': -0.003 }),
     ];
     const byRule = Object.fromEntries(verdicts(results).map((v) => [v.rule, v]));
     expect(byRule.cues!.keep).toBe(true);
     expect(byRule.edges!.keep).toBe(false); // switching it off helps on average
-    expect(byRule.labels!.keep).toBe(false); // helps on average, but costs "two" 0.6 points
-    expect(byRule.labels!.why).toBe('hurts two by 0.60');
+    expect(byRule.acronyms!.keep).toBe(false); // helps on average, but costs "two" 0.6 points
+    expect(byRule.acronyms!.why).toBe('hurts two by 0.60');
     expect(byRule.places!.keep).toBe(true);
     expect(byRule.initials!.why).toBe('no effect');
-    expect(verdicts(results, 0.01).find((v) => v.rule === 'labels')!.keep).toBe(true);
+    expect(verdicts(results, 0.01).find((v) => v.rule === 'acronyms')!.keep).toBe(true);
     const md = renderMarkdown(results, 'test');
     expect(md).toContain('| cues | -2.00 | -1.00 | -1.50 |');
   });

@@ -18,9 +18,9 @@ export interface ModelRecognizerOptions {
   /** Per-type minimum scores, overriding the model config's thresholds. */
   thresholds?: Record<string, number>;
   /**
-   * Post-process the model's PERSON / LOCATION / ORGANIZATION spans (default true): trim punctuation, drop
-   * word pieces of URLs, IDs and contractions and closed-class words, extend pieces of hyphenated names,
-   * assemble postal addresses into one LOCATION. See `refine/index.ts`. `{ skip: new Set(['known-places']) }`
+   * Post-process the model's PERSON / LOCATION / ORGANIZATION spans (default true): trim punctuation, join
+   * pieces of one name, retype places and organisations, assemble postal addresses into one LOCATION. See
+   * `refine/index.ts`. `{ skip: new Set(['known-places']) }`
    * refines with those rules switched off (names in `REFINE_RULES`; for measuring rules, an unknown name is a
    * ConfigurationError); `{}` is the same as true.
    */

@@ -52,16 +52,18 @@ describe('ModelRecognizer', () => {
   });
 
   it('refines the model spans by default and returns them raw with refine: false', async () => {
-    // The lookup model tags "Paris" wherever it is, even inside the file name "Paris.x": refinement drops it.
-    const text = 'the file Paris.x is for John Smith in Paris.';
+    // The lookup model knows no "Hope" and tags "Jackson" as a person: refinement adds the name the greeting
+    // introduces and makes "Jackson, MS" a place.
+    const text = 'Hi Hope,\nJohn Smith is in Jackson, MS.';
     const spans = async (recognizer: Recognizer) => (await recognizer.analyze(text)).map((f) => [f.type, f.text]);
-    const raw = [['LOCATION', 'Paris'], ['PERSON', 'John Smith'], ['LOCATION', 'Paris']];
-    expect(await spans(createNerRecognizer(modelDir))).toEqual([['PERSON', 'John Smith'], ['LOCATION', 'Paris']]);
+    const raw = [['PERSON', 'John Smith'], ['PERSON', 'Jackson']];
+    const refined = [['PERSON', 'Hope'], ['PERSON', 'John Smith'], ['LOCATION', 'Jackson']];
+    expect(await spans(createNerRecognizer(modelDir))).toEqual(refined);
     expect(await spans(new ModelRecognizer(modelDir, { refine: false }))).toEqual(raw);
     expect(await spans(createNerRecognizer({ model: modelDir, refine: false }))).toEqual(raw);
-    // Rules can be switched off by name: without `fragments` the piece of the file name stays.
-    expect(await spans(createNerRecognizer({ model: modelDir, refine: {} }))).toEqual([['PERSON', 'John Smith'], ['LOCATION', 'Paris']]);
-    expect(await spans(new ModelRecognizer(modelDir, { refine: { skip: new Set(['fragments']) } }))).toEqual(raw);
+    // Rules can be switched off by name: without `cues` and `places` the raw spans stay.
+    expect(await spans(createNerRecognizer({ model: modelDir, refine: {} }))).toEqual(refined);
+    expect(await spans(new ModelRecognizer(modelDir, { refine: { skip: new Set(['cues', 'places']) } }))).toEqual(raw);
     expect(await spans(createNerRecognizer({ model: modelDir, refine: { skip: new Set(REFINE_RULES) } }))).toEqual(raw);
     const unknown = new Set(['no-such-rule']) as unknown as ReadonlySet<RefineRuleName>;
     expect(() => new ModelRecognizer(modelDir, { refine: { skip: unknown } })).toThrow(ConfigurationError);

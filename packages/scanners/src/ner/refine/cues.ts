@@ -18,7 +18,6 @@
  */
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
-import { retypeCamelCaseBrand } from './camel-case.js';
 import { isGivenName, isPersonName, isPlaceName } from './gazetteer.js';
 import { lineEndAfter, lineStartBefore, overlapIndex, withAdded } from './spans.js';
 import { atSentenceStart, isClosedClass, isCommonWord, lexiconTag } from './words.js';
@@ -76,6 +75,15 @@ const GREETING_END = /[ \t]{0,3}(?:[,!.?;:]|\r?\n|$)/y;
 const SIGN_OFF_END = /[ \t]{0,3}(?:[,!.?;:|(–—-]|\r?\n|$)/y;
 /** A greeting right before "this is" in the same turn ("Hi, this is Rosa"). */
 const GREETING_BEFORE = /(?:hello|hi|hey|morning|afternoon|evening)[ \t]{0,3}[,!.]?[ \t]{1,3}$/iu;
+
+/**
+ * Brands written in camel case ("WhatsApp", "KindHearts") are no people. Personal names have a capital inside a
+ * word only after a prefix: Mc/Mac ("McAllister"), O'/D' and Romance or Dutch particles written together
+ * ("DeShawn", "LaToya", "DiMaggio", "VanDyke", "LeBlanc"), or in hyphenated and apostrophe names.
+ */
+const CAMEL_CASE = /^\p{Lu}\p{Ll}+\p{Lu}[\p{L}\p{M}]*$/u;
+const NAME_PREFIX = /^(?:Mc|Mac|Fitz|De|Da|Di|Du|Del|Della|La|Le|Lo|Van|Von|Ten|Ter|St|San|Santa|Al|El|Ben|Abu|Bin)\p{Lu}/u;
+const isCamelCaseBrand = (text: string): boolean => CAMEL_CASE.test(text) && !NAME_PREFIX.test(text);
 
 const CALENDAR: ReadonlySet<string> = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
@@ -168,7 +176,7 @@ function nameAt(source: string, at: number, cue: Cue): [number, number] | undefi
   // A known place after a cue ("called Boston") is no person, unless it is also a given name ("Hi Austin");
   // a word in camel case is a brand ("named KindHearts").
   if (isPlaceName(text) && !isGivenName(first)) return undefined;
-  if (retypeCamelCaseBrand({ type: 'PERSON', start, end, text, score: CUE_NAME_SCORE, recognizer: '' }).type !== 'PERSON') return undefined;
+  if (isCamelCaseBrand(text)) return undefined;
   return [start, end];
 }
 

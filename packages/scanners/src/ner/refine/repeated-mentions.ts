@@ -12,8 +12,7 @@
 import type { Finding } from '../../types.js';
 import { isDictionaryWord } from './dictionary.js';
 import { isPlaceName } from './gazetteer.js';
-import { NAME_PAIR_SCORE } from './given-name-pairs.js';
-import { overlapIndex, withAdded } from './spans.js';
+import { ADDED_NAME_SCORE, overlapIndex, withAdded } from './spans.js';
 import { isClosedClass, isTitle } from './words.js';
 
 const MAX_WORDS = 4;
@@ -73,7 +72,7 @@ export function addRepeatedMentions(source: string, findings: readonly Finding[]
       const type = names.get(name);
       if (type === undefined || capitalised(i + n) && source[last.end] === ' ') continue;
       const candidate: Finding = {
-        type, start: first.start, end: first.start + name.length, text: name, score: NAME_PAIR_SCORE, recognizer,
+        type, start: first.start, end: first.start + name.length, text: name, score: ADDED_NAME_SCORE, recognizer,
         explanation: ['refine: the same name elsewhere in the text'],
       };
       const previous = added[added.length - 1];

@@ -22,24 +22,6 @@ export function respan(source: string, finding: Finding, start: number, end: num
   };
 }
 
-/** What separates tokens: white space, the commas, quotes and brackets of CSV rows and lists, `=` of logs. */
-const DELIMITER = /[\s,;|"“”()[\]{}<>«»=]/u;
-const isDelimiter = (ch: string | undefined): boolean => ch !== undefined && DELIMITER.test(ch);
-
-/** How far rules look around a finding; keeps refinement linear on megabyte-long tokens and lines. */
-export const REACH = 256;
-
-/** Bounds of the token around offset `at` (a position inside the token), at most REACH each side. */
-export function tokenAround(source: string, at: number): { start: number; end: number } {
-  const min = Math.max(0, at - REACH);
-  const max = Math.min(source.length, at + REACH);
-  let start = at;
-  while (start > min && !isDelimiter(source[start - 1])) start--;
-  let end = at;
-  while (end < max && !isDelimiter(source[end])) end++;
-  return { start, end };
-}
-
 /** Start of the line holding `at`, looking back at most `reach` characters. */
 export function lineStartBefore(source: string, at: number, reach: number): number {
   const from = Math.max(0, at - reach);
@@ -53,6 +35,9 @@ export function lineEndAfter(source: string, at: number, reach: number): number 
   const newline = source.slice(at, to).indexOf('\n');
   return newline === -1 ? to : at + newline;
 }
+
+/** Score of a name a rule adds from its lists or the text alone: below the model's usual scores, above typical thresholds. */
+export const ADDED_NAME_SCORE = 0.65;
 
 /** `findings` with the findings a rule `added` merged in, in text order. */
 export function withAdded(findings: readonly Finding[], added: readonly Finding[]): Finding[] {

@@ -49,29 +49,16 @@ const CLOSED_CLASS: ReadonlySet<string> = new Set([
   'message', 'original',
 ]);
 
-/** Words of a finding: letters, digits, apostrophes and hyphens; other characters separate words. */
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*|['’][\p{L}]{1,2}/gu;
-export const ACRONYM = /^\p{Lu}{2,}$/u;
-
 /** The line around a finding (at most 200 characters each side). */
 export function lineAround(source: string, finding: Finding): string {
   return source.slice(lineStartBefore(source, finding.start, 200), lineEndAfter(source, finding.end, 200));
 }
 
 /**
- * The finding's words in lower case. A word in capitals in a line that is not itself in capitals is an acronym
- * ("WHO", "US"), never a closed-class word: it is kept as written so no list matches it.
- */
-export function findingWords(finding: Finding, shouting: boolean): string[] {
-  const list = finding.text.replace(/’/gu, "'").match(WORD) ?? [];
-  return list.map((w) => (ACRONYM.test(w) && !shouting ? w : w.toLowerCase()));
-}
-
-/**
  * compromise lexicon tags that mark a word as (also) a name: such a word is never treated as common. Units of
  * measurement count as names: many are names (Watt, Kelvin) and products take them ("Lux").
  */
-export const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym|Unit/u;
+const NAME_TAGS = /Name|Person|Place|City|Country|Region|Organization|Company|Demonym|ProperNoun|Honorific|Acronym|Unit/u;
 
 let lexicon: Record<string, unknown> | undefined;
 export function lexiconTag(word: string): string | undefined {
@@ -127,29 +114,6 @@ export function atSentenceStart(source: string, start: number): boolean {
 
 /** Times, dates and numbers that open a log line or a list item. */
 const LINE_PREFIX = /^[\d\s:.\-/\[\]()#,+]+$/u;
-
-const NEXT_WORD = /^[ \t]*,?[ \t]*([\p{L}']+)/u;
-
-/** The lower-cased word right after `end` on the same line (past a comma), if any. */
-export function nextWord(source: string, end: number): string | undefined {
-  return NEXT_WORD.exec(source.slice(end, end + 24))?.[1]?.toLowerCase();
-}
-
-/** Verbs whose subject is a person: speaking, writing, thinking, meeting. */
-const PERSON_VERBS: ReadonlySet<string> = new Set([
-  'said', 'says', 'told', 'tells', 'asked', 'asks', 'added', 'adds', 'noted', 'notes', 'stated', 'argued', 'argues',
-  'wrote', 'writes', 'replied', 'replies', 'explained', 'explains', 'claimed', 'claims', 'announced', 'announces',
-  'warned', 'warns', 'insisted', 'insists', 'believes', 'believed', 'thinks', 'thought', 'wants', 'wanted',
-  'testified', 'testifies', 'denied', 'denies', 'admitted', 'admits', 'agreed', 'agrees', 'urged', 'urges',
-  'acknowledged', 'recalled', 'recalls', 'called', 'calls', 'met', 'meets', 'visited', 'spoke', 'speaks',
-  'emailed', 'texted', 'phoned', 'confirmed', 'confirms', 'signed', 'signs', 'who', 'mentioned', 'mentions',
-  'reported', 'reports', 'raised', 'suggested', 'suggests', 'proposed', 'requested', 'requests', 'flagged',
-  'promised', 'offered', 'decided', 'complained', 'complains', 'answered', 'answers', 'responded', 'apologized',
-  'apologised', 'shared', 'reminded', 'approved', 'objected', 'joined', 'introduced', 'thanked',
-]);
-
-export const isPersonVerb = (word: string): boolean => PERSON_VERBS.has(word);
-
 
 /** Titles and honorifics before a name ("Dr.", "General", "Sheikh", "Sri"); some are given names too. */
 const TITLE = /^(?:mr|mrs|ms|mx|miss|dr|prof|sir|dame|lord|lady|judge|justice|sen|senator|rep|gov|governor|gen|general|capt|captain|col|colonel|maj|major|lt|sgt|sergeant|admiral|officer|agent|detective|det|father|fr|rev|reverend|bishop|cardinal|sister|brother|president|minister|chancellor|chairman|chief|king|queen|prince|princess|emperor|pope|saint|st|sheikh|shaikh|sheik|emir|sultan|imam|ayatollah|mullah|rabbi|sri|shri|smt)\.?$/iu;

@@ -1,5 +1,7 @@
 import type { BenchReport } from './model.js';
-import { entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import { compareTable } from './compare.js';
+import { metaRows } from './meta.js';
+import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
@@ -25,9 +27,15 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     renderMarkdownTable(entityTable(report)),
   ];
+  const confusion = report.tools[0] && confusionTable(report.tools[0], report.entities);
+  if (confusion) parts.push('', renderMarkdownTable(confusion));
   for (const t of report.tools.filter((x) => x.skipped)) parts.push('', `- ${t.name} skipped: ${t.skipped}`);
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
+  if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)));
+  if (report.meta) {
+    parts.push('', renderMarkdownTable({ title: 'Run', header: ['item', 'value'], rows: metaRows(report.meta), numeric: [false, false] }));
+  }
   return parts.join('\n') + '\n';
 }

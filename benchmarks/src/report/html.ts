@@ -201,6 +201,7 @@ export function renderHtml(report: BenchReport, options: HtmlOptions = {}): stri
   const body = [
     `<h1>veil-bench report</h1>`,
     `<p>${report.documents} documents from <code>${escapeHtml(report.dataset)}</code>, Veil config <code>${escapeHtml(report.config)}</code>; scored types: ${escapeHtml(report.entities.join(', '))}.</p>`,
+    metaSection(report),
     tableHtml(summaryTable(report)),
     report.comparison ? tableHtml(compareTable(report.comparison)) : '',
     ...report.tools.filter((t) => t.skipped).map((t) => `<p class="note">${escapeHtml(t.name)} skipped: ${escapeHtml(t.skipped!)}</p>`),
@@ -211,7 +212,6 @@ export function renderHtml(report: BenchReport, options: HtmlOptions = {}): stri
     report.speed && report.speed.length > 0 ? tableHtml(speedTable(report.speed)) : '',
     confusion ? tableHtml(confusion) : '',
     options.docs ? errorsSection(report, options.docs, options) : '',
-    metaSection(report),
   ];
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>veil-bench report</title>

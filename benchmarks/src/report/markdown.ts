@@ -23,6 +23,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `${report.documents} documents from \`${report.dataset}\`, Veil config \`${report.config}\`, scored types: ${report.entities.join(', ')}.`,
     '',
+    ...(report.meta ? [renderMarkdownTable({ title: 'Run', header: ['item', 'value'], rows: metaRows(report.meta), numeric: [false, false] }), ''] : []),
     renderMarkdownTable(summaryTable(report)),
     '',
     renderMarkdownTable(entityTable(report)),
@@ -34,8 +35,6 @@ export function renderMarkdown(report: BenchReport): string {
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
   if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)));
-  if (report.meta) {
-    parts.push('', renderMarkdownTable({ title: 'Run', header: ['item', 'value'], rows: metaRows(report.meta), numeric: [false, false] }));
-  }
+
   return parts.join('\n') + '\n';
 }

@@ -18,6 +18,8 @@ export interface Comparison {
   baselineDate: string | null;
   baselineCommit: string | null;
   rows: CompareRow[];
+  /** Ways the two runs are not like for like (dataset, config, documents): the deltas mix those in. */
+  differences: string[];
 }
 
 const METRICS: Array<{ metric: string; path: string[]; unit: CompareRow['unit']; higherIsBetter: boolean }> = [
@@ -63,7 +65,19 @@ export function compareJson(baseline: unknown, current: unknown, baselineName: s
     const c = at(current, path);
     return { metric, baseline: b, current: c, delta: b === null || c === null ? null : c - b, unit, higherIsBetter };
   });
-  return { baseline: baselineName, baselineDate: str(baseline, ['meta', 'date']), baselineCommit: str(baseline, ['meta', 'commit']), rows };
+  const differences: string[] = [];
+  for (const key of ['dataset', 'config', 'documents']) {
+    const b = (baseline as Record<string, unknown>)[key];
+    const c = typeof current === 'object' && current !== null ? (current as Record<string, unknown>)[key] : undefined;
+    if (b !== undefined && c !== undefined && b !== c) differences.push(`${key} ${String(b)} → ${String(c)}`);
+  }
+  return {
+    baseline: baselineName,
+    baselineDate: str(baseline, ['meta', 'date']),
+    baselineCommit: str(baseline, ['meta', 'commit']),
+    rows,
+    differences,
+  };
 }
 
 function value(v: number | null, unit: CompareRow['unit']): string {
@@ -86,6 +100,11 @@ function change(r: CompareRow): string {
   }
   if (d === 0) return text;
   return `${text} ${(d > 0) === r.higherIsBetter ? 'better' : 'worse'}`;
+}
+
+/** A warning line when the runs differ in dataset, config or document count; undefined when like for like. */
+export function compareNote(c: Comparison): string | undefined {
+  return c.differences.length === 0 ? undefined : `note: not like for like: ${c.differences.join('; ')}`;
 }
 
 export function compareTable(c: Comparison): Table {

@@ -227,4 +227,14 @@ describe('--compare', () => {
     expect(c.rows.find((r) => r.metric === 'p50 latency')).toMatchObject({ baseline: null, delta: null });
     expect(c.baselineDate).toBeNull();
   });
+
+  it('notes when the two runs are not like for like', () => {
+    const c = compareJson({ ...base, config: 'patterns', documents: 86 }, { ...now, config: 'bundled', documents: 86 }, 'b.json');
+    expect(c.differences).toEqual(['config patterns → bundled']);
+    const doc: BenchDocument = { id: 'd', text: 'x', spans: [], ignored: [] };
+    const report = reportOf([doc], [{ spans: [], sanitized: 'x' }], ['PERSON'], { comparison: c });
+    expect(renderText(report)).toContain('note: not like for like: config patterns → bundled');
+    expect(renderHtml(report)).toContain('<p class="note">note: not like for like: config patterns → bundled</p>');
+    expect(compareJson(base, now, 'b.json').differences).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { BenchDocument, Span } from '../dataset.js';
-import { compareTable } from './compare.js';
+import { compareNote, compareTable } from './compare.js';
 import { metaRows } from './meta.js';
 import type { BenchReport } from './model.js';
 import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
@@ -204,6 +204,7 @@ export function renderHtml(report: BenchReport, options: HtmlOptions = {}): stri
     metaSection(report),
     tableHtml(summaryTable(report)),
     report.comparison ? tableHtml(compareTable(report.comparison)) : '',
+    report.comparison && compareNote(report.comparison) ? `<p class="note">${escapeHtml(compareNote(report.comparison)!)}</p>` : '',
     ...report.tools.filter((t) => t.skipped).map((t) => `<p class="note">${escapeHtml(t.name)} skipped: ${escapeHtml(t.skipped!)}</p>`),
     entityBars(report),
     latencyChart(report),

@@ -1,5 +1,5 @@
 import type { BenchReport } from './model.js';
-import { compareTable } from './compare.js';
+import { compareNote, compareTable } from './compare.js';
 import { metaRows } from './meta.js';
 import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
@@ -34,7 +34,7 @@ export function renderMarkdown(report: BenchReport): string {
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
-  if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)));
+  if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined).map((x) => `\n_${x}_`));
 
   return parts.join('\n') + '\n';
 }

@@ -2,7 +2,7 @@ import type { DocumentErrors } from '../metrics.js';
 import type { BenchDocument } from '../dataset.js';
 import type { BenchReport } from './model.js';
 import type { RunMeta } from './meta.js';
-import { compareTable } from './compare.js';
+import { compareNote, compareTable } from './compare.js';
 import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
@@ -29,7 +29,7 @@ export function renderText(report: BenchReport): string {
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderTextTable(speedTable(report.speed)));
-  if (report.comparison) parts.push('', renderTextTable(compareTable(report.comparison)));
+  if (report.comparison) parts.push('', renderTextTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined));
   if (report.meta) parts.push('', metaLine(report.meta));
   return parts.join('\n') + '\n';
 }

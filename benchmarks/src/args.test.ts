@@ -11,12 +11,12 @@ describe('parseBenchArgs', () => {
   it('reads every option', () => {
     const a = parseBenchArgs([
       '--dataset', 'd.jsonl.gz', '--config', 'patterns', '--entities', 'person, email_address', '--json', 'o.json',
-      '--markdown', 'o.md', '--html', 'o.html', '--errors', '--peers', 'redact-pii,presidio', '--limit', '5',
+      '--markdown', 'o.md', '--html', 'o.html', '--compare', 'base.json', '--errors', '--peers', 'redact-pii,presidio', '--limit', '5',
       '--ignore-orig-labels', 'gpe', '--no-speed', '--no-roundtrip', '--progress',
     ]);
     expect(a).toMatchObject({
       dataset: 'd.jsonl.gz', config: 'patterns', entities: ['PERSON', 'EMAIL_ADDRESS'], json: 'o.json',
-      markdown: 'o.md', html: 'o.html', errors: true, peers: ['redact-pii', 'presidio'], limit: 5,
+      markdown: 'o.md', html: 'o.html', compare: 'base.json', errors: true, peers: ['redact-pii', 'presidio'], limit: 5,
       ignoreOrigLabels: ['gpe'], speed: false, roundTrip: false, progress: true,
     });
     expect(parseBenchArgs(['--no-peers']).peers).toEqual([]);

@@ -11,6 +11,7 @@ export interface BenchArgs {
   json?: string;
   markdown?: string;
   html?: string;
+  compare?: string;
   errors: boolean;
   peers: PeerName[];
   progress: boolean;
@@ -29,7 +30,9 @@ Usage: pnpm bench [options]
   --entities T1,T2      types to score (default: the types both the dataset and Veil know)
   --json OUT.json       write the DESIGN.md JSON summary for the Veil configuration
   --markdown OUT.md     write the report as Markdown
-  --html OUT.html       write a self-contained HTML page with per-type bars and a latency chart
+  --html OUT.html       write a self-contained HTML page: run metadata, per-type bars, a log-scale latency chart,
+                        the confusion table and the missed and spurious spans highlighted in context
+  --compare BASE.json   print the change of each metric against a previous --json output (also in --markdown/--html)
   --errors              list, per document, the spans Veil missed and the ones it flagged wrongly
   --peers a,b           peers to run: ${PEER_NAMES.join(', ')} (default: all; Presidio only when installed)
   --no-peers            run Veil alone
@@ -65,6 +68,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
         json: { type: 'string' },
         markdown: { type: 'string' },
         html: { type: 'string' },
+        compare: { type: 'string' },
         errors: { type: 'boolean' },
         peers: { type: 'string' },
         'no-peers': { type: 'boolean' },
@@ -97,6 +101,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     json: values.json,
     markdown: values.markdown,
     html: values.html,
+    compare: values.compare,
     errors: values.errors ?? false,
     peers: peers as PeerName[],
     progress: values.progress ?? false,

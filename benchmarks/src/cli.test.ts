@@ -39,7 +39,7 @@ describe('veil-bench CLI (child process)', () => {
     }) + '\n',
   );
 
-  it('scores a dataset and writes the DESIGN.md JSON with exactly its keys', async () => {
+  it('scores a dataset and writes the JSON contract: its keys first, in order, then only added ones', async () => {
     const out = join(dir, 'out.json');
     const md = join(dir, 'out.md');
     const html = join(dir, 'out.html');
@@ -51,14 +51,35 @@ describe('veil-bench CLI (child process)', () => {
     const json = JSON.parse(readFileSync(out, 'utf8'));
     expect(Object.keys(json)).toEqual([
       'dataset', 'config', 'documents', 'entities', 'micro', 'strict_micro', 'leak_rate', 'latency_ms', 'chars_per_s', 'peak_rss_mb',
+      'meta', 'confusion',
     ]);
+    expect(json.meta).toMatchObject({ node: process.version, model: null });
+    expect(json.meta.date).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(json.confusion).toEqual({ EMAIL_ADDRESS: { EMAIL_ADDRESS: 1 }, PHONE_NUMBER: { PHONE_NUMBER: 1 } });
     expect(json.documents).toBe(1);
     expect(json.entities.EMAIL_ADDRESS).toMatchObject({ tp: 1, fp: 0, fn: 0 });
     expect(json.leak_rate).toBe(0);
     expect(readFileSync(md, 'utf8')).toContain('| veil:patterns |');
     const page = readFileSync(html, 'utf8');
     expect(page).toContain('<svg');
+    expect(page).toContain('<h2>Run</h2>');
     expect(page).not.toMatch(/<script|<link/);
+
+    // --compare against that output: every metric gets a row; the quality did not move.
+    const again = await bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--no-speed', '--no-roundtrip', '--compare', out]);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toContain(`Change against ${out}`);
+    expect(again.stdout).toMatch(/F1\s+100\.00%\s+100\.00%\s+±0\.00 pt/);
+    expect(again.stdout).toMatch(/throughput\s/);
+  });
+
+  it('exits 2 when --compare is not a previous --json output', async () => {
+    const notJson = join(dir, 'not.json');
+    writeFileSync(notJson, '{"hello": 1}');
+    const r = await bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--no-speed', '--compare', notJson]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('not a veil-bench --json document');
+    expect((await bench(['--dataset', dataset, '--config', 'patterns', '--no-peers', '--compare', join(dir, 'missing.json')])).status).toBe(2);
   });
 
   it('exits 2 on usage errors and prints help with 0', async () => {

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 import { existsSync, realpathSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Anonymize, Deanonymize } from '@veil/scanners';
@@ -18,6 +18,8 @@ import { DetectorUnavailableError } from './detectors/types.js';
 import type { Detector } from './detectors/types.js';
 import { UnknownConfigError, createVeilDetector, nerOptionFor } from './detectors/veil.js';
 import { scoreDocuments } from './metrics.js';
+import { CompareError, compareJson } from './report/compare.js';
+import { collectMeta } from './report/meta.js';
 import { designJson } from './report/model.js';
 import type { BenchReport, SpeedRow, ToolReport } from './report/model.js';
 import { renderHtml } from './report/html.js';
@@ -102,6 +104,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     log(`veil-bench: dataset not found: ${datasetPath}`);
     return args.dataset === undefined ? 1 : 2;
   }
+  let baseline: unknown;
+  if (args.compare !== undefined) {
+    const comparePath = fromUser(args.compare);
+    try {
+      baseline = JSON.parse(await readFile(comparePath, 'utf8'));
+      compareJson(baseline, {}, args.compare);
+    } catch (error) {
+      const why = error instanceof CompareError ? error.message : `cannot read ${comparePath}: ${(error as Error).message}`;
+      log(`veil-bench: --compare: ${why}`);
+      return 2;
+    }
+  }
   const progress = args.progress || process.stderr.isTTY === true;
 
   const docs = await loadDataset(datasetPath, { ignoreOrigLabels: args.ignoreOrigLabels, limit: args.limit });
@@ -120,6 +134,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     documents: docs.length,
     entities,
     tools: [veilTool],
+    meta: await collectMeta(args.config),
   };
 
   for (const peer of args.peers) {
@@ -148,11 +163,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     for (const config of configs) report.speed.push(await speedRow(config, config === args.config ? veilTool.loadMs : undefined));
   }
 
+  if (baseline !== undefined) report.comparison = compareJson(baseline, designJson(report), args.compare!);
   process.stdout.write(renderText(report));
   if (args.errors) process.stdout.write('\n' + renderErrors(veil.name, docs, veilTool.quality!.errors));
   if (args.json) await writeOut(args.json, JSON.stringify(designJson(report), null, 2) + '\n');
   if (args.markdown) await writeOut(args.markdown, renderMarkdown(report));
-  if (args.html) await writeOut(args.html, renderHtml(report));
+  if (args.html) await writeOut(args.html, renderHtml(report, { docs }));
   return 0;
 }
 

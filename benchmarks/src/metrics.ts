@@ -99,6 +99,55 @@ export interface QualityReport {
   strict_micro: Scores & Counts;
   leak_rate: number;
   errors: DocumentErrors[];
+  /** Predicted type (or "none") -> gold type (or "none") -> count; see `confusionOf`. */
+  confusion: Confusion;
+}
+
+/** Predicted type, or "none" for gold spans nothing landed on -> gold type, or "none" for spurious spans -> count. */
+export type Confusion = Record<string, Record<string, number>>;
+
+/** The label used in a confusion table for "no span". */
+export const NONE = 'none';
+
+/**
+ * Adds one document to a confusion table, by the scorer's overlap rule. Predictions (of the scored types) that
+ * match a gold span of their own type count on the diagonal, exactly as the scorer's true positives. The rest are
+ * then matched one-to-one, largest overlap first, to the remaining gold spans of any type (scored or not) by the
+ * same overlap-of-half-the-shorter rule without the type check: that is the type they were confused with. What
+ * still matches nothing is spurious (column "none"). Predictions on an ignored span are dropped, as the scorer does.
+ * Gold spans of the scored types that no prediction landed on are the row "none".
+ */
+export function addConfusion(
+  table: Confusion,
+  doc: Pick<BenchDocument, 'spans' | 'ignored'>,
+  predicted: readonly Span[],
+  entities: readonly string[],
+): void {
+  const scored = new Set(entities);
+  const add = (pred: string, gold: string) => {
+    const row = (table[pred] ??= {});
+    row[gold] = (row[gold] ?? 0) + 1;
+  };
+  const preds = predicted.filter((s) => scored.has(s.label));
+  const typed = matchDocument(doc.spans.filter((s) => scored.has(s.label)), preds, 'overlap');
+  for (const { pred } of typed.matched) add(pred.label, pred.label);
+  const matchedGold = new Set(typed.matched.map((m) => m.gold));
+  const restGold = doc.spans.filter((g) => !matchedGold.has(g));
+  const ignored = doc.ignored.filter((s) => scored.has(s.label));
+  const spurious = typed.spurious.filter((p) => !ignored.some((is) => spansMatch(is, p, 'overlap')));
+  const untyped = (s: Span) => ({ ...s, label: '' });
+  const goldOf = new Map(restGold.map((g) => [untyped(g), g]));
+  const predOf = new Map(spurious.map((p) => [untyped(p), p]));
+  const cross = matchDocument([...goldOf.keys()], [...predOf.keys()], 'overlap');
+  const confused = new Set<Span>();
+  for (const { gold, pred } of cross.matched) {
+    const p = predOf.get(pred)!;
+    confused.add(p);
+    add(p.label, goldOf.get(gold)!.label);
+  }
+  for (const p of spurious) if (!confused.has(p)) add(p.label, NONE);
+  const landed = new Set(cross.matched.map((m) => goldOf.get(m.gold)!));
+  for (const g of restGold) if (scored.has(g.label) && !landed.has(g)) add(NONE, g.label);
 }
 
 /**
@@ -129,6 +178,7 @@ export function scoreDocuments(
   let leaked = 0;
   let goldChars = 0;
   const errors: DocumentErrors[] = [];
+  const confusion: Confusion = {};
   for (const [i, doc] of docs.entries()) {
     const pred = predictions[i]!;
     const gold = doc.spans.filter((s) => scored.has(s.label));
@@ -142,6 +192,7 @@ export function scoreDocuments(
     strict.tp += exact.matched.length;
     strict.fn += exact.missed.length;
     strict.fp += exact.spurious.length;
+    addConfusion(confusion, doc, pred.spans, entities);
     const leak = leakedCharacters(gold, doc.text, pred.sanitized);
     leaked += leak.leaked;
     goldChars += leak.total;
@@ -163,5 +214,6 @@ export function scoreDocuments(
     strict_micro: { ...strict, ...scoresOf(strict) },
     leak_rate: goldChars === 0 ? 0 : leaked / goldChars,
     errors,
+    confusion,
   };
 }

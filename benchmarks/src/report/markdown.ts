@@ -1,5 +1,7 @@
 import type { BenchReport } from './model.js';
-import { entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import { compareNote, compareTable } from './compare.js';
+import { metaRows } from './meta.js';
+import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
@@ -21,13 +23,18 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `${report.documents} documents from \`${report.dataset}\`, Veil config \`${report.config}\`, scored types: ${report.entities.join(', ')}.`,
     '',
+    ...(report.meta ? [renderMarkdownTable({ title: 'Run', header: ['item', 'value'], rows: metaRows(report.meta), numeric: [false, false] }), ''] : []),
     renderMarkdownTable(summaryTable(report)),
     '',
     renderMarkdownTable(entityTable(report)),
   ];
+  const confusion = report.tools[0] && confusionTable(report.tools[0], report.entities);
+  if (confusion) parts.push('', renderMarkdownTable(confusion));
   for (const t of report.tools.filter((x) => x.skipped)) parts.push('', `- ${t.name} skipped: ${t.skipped}`);
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
+  if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined).map((x) => `\n_${x}_`));
+
   return parts.join('\n') + '\n';
 }

@@ -1,6 +1,8 @@
 import type { EntityType } from '@veil/scanners';
 import type { QualityReport } from '../metrics.js';
 import type { LatencySummary } from '../stats.js';
+import type { Comparison } from './compare.js';
+import type { RunMeta } from './meta.js';
 
 /** One tool's results on the dataset, or why it did not run. */
 export interface ToolReport {
@@ -45,9 +47,16 @@ export interface BenchReport {
   tools: ToolReport[];
   roundTrip?: RoundTripReport;
   speed?: SpeedRow[];
+  /** Date, commit, versions, model hash, machine. */
+  meta?: RunMeta;
+  /** `--compare`: this run's Veil metrics against a previous `--json`. */
+  comparison?: Comparison;
 }
 
-/** The DESIGN.md `--json` document for the Veil configuration: exactly these keys. */
+/**
+ * The `--json` document for the Veil configuration (docs/benchmark-json.md). Outside checks rely on these keys:
+ * add fields, never rename or remove one. `meta` and `confusion` were added after the first contract.
+ */
 export function designJson(report: BenchReport): Record<string, unknown> {
   const veil = report.tools[0];
   const q = veil?.quality;
@@ -76,5 +85,7 @@ export function designJson(report: BenchReport): Record<string, unknown> {
     },
     chars_per_s: veil?.charsPerSecond ?? 0,
     peak_rss_mb: veil?.peakRssMb ?? 0,
+    ...(report.meta ? { meta: report.meta } : {}),
+    confusion: q?.confusion ?? {},
   };
 }

@@ -1,4 +1,5 @@
 import type { BenchReport, SpeedRow, ToolReport } from './model.js';
+import { NONE } from '../metrics.js';
 
 /** Tables as rows of cells, shared by the terminal, Markdown and HTML renderers. */
 export interface Table {
@@ -76,4 +77,36 @@ export function roundTripLine(report: BenchReport): string | undefined {
     `(restore rate ${(r.restoreRate * 100).toFixed(2)}%), ${r.mangled} placeholders mangled on purpose, ` +
     `${r.unresolved} left unresolved, over ${r.documents} documents.`
   );
+}
+
+/**
+ * What each predicted type landed on, by the scorer's overlap rule: per predicted type, its spans on a gold span of
+ * the same type, on a gold span of another type (which, how many) and on no gold span; the last row lists the gold
+ * spans no prediction landed on. `--json` carries the full matrix (`confusion`).
+ */
+export function confusionTable(tool: ToolReport, entities: readonly string[]): Table | undefined {
+  const confusion = tool.quality?.confusion;
+  if (!confusion) return undefined;
+  const others = (row: Record<string, number>, skip: string) =>
+    Object.entries(row)
+      .filter(([g, n]) => g !== skip && g !== NONE && n > 0)
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([g, n]) => `${g} ${n}`)
+      .join(', ');
+  const sum = (row: Record<string, number>) => Object.values(row).reduce((a, b) => a + b, 0);
+  const predicted = [...entities, ...Object.keys(confusion).filter((t) => !entities.includes(t) && t !== NONE).sort()];
+  const rows = predicted
+    .filter((p) => confusion[p] !== undefined)
+    .map((p) => {
+      const row = confusion[p]!;
+      return [p, String(sum(row)), String(row[p] ?? 0), others(row, p) || '-', String(row[NONE] ?? 0)];
+    });
+  const missed = confusion[NONE] ?? {};
+  rows.push(['none (gold missed)', String(sum(missed)), '', others(missed, NONE) || '-', '']);
+  return {
+    title: `Confusion of ${tool.name}: the gold span each predicted span landed on (overlap rule of the scorer)`,
+    header: ['predicted type', 'spans', 'on its type', 'on another gold type', 'on nothing (spurious)'],
+    rows,
+    numeric: [false, true, true, false, true],
+  };
 }

@@ -1,7 +1,9 @@
 import type { DocumentErrors } from '../metrics.js';
 import type { BenchDocument } from '../dataset.js';
 import type { BenchReport } from './model.js';
-import { entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import type { RunMeta } from './meta.js';
+import { compareNote, compareTable } from './compare.js';
+import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 export function renderTextTable(table: Table): string {
@@ -20,12 +22,25 @@ export function renderText(report: BenchReport): string {
     '',
     renderTextTable(entityTable(report)),
   ];
+  const confusion = report.tools[0] && confusionTable(report.tools[0], report.entities);
+  if (confusion) parts.push('', renderTextTable(confusion));
   const skipped = report.tools.filter((t) => t.skipped);
   for (const t of skipped) parts.push(`note: ${t.name} skipped: ${t.skipped}`);
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderTextTable(speedTable(report.speed)));
+  if (report.comparison) parts.push('', renderTextTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined));
+  if (report.meta) parts.push('', metaLine(report.meta));
   return parts.join('\n') + '\n';
+}
+
+/** One line of run metadata for the terminal. */
+export function metaLine(meta: RunMeta): string {
+  const model = meta.model ? `, model ${meta.model.name}${meta.model.sha256 ? ` sha256 ${meta.model.sha256.slice(0, 12)}` : ''}` : '';
+  return (
+    `run: ${meta.date}, commit ${meta.commit?.slice(0, 12) ?? 'unknown'}${meta.dirty ? '+dirty' : ''}, Node ${meta.node}, ` +
+    `onnxruntime-node ${meta.onnxruntime ?? 'n/a'}${model}, ${meta.machine.cpu} x${meta.machine.cores}, ${meta.machine.memory_gb} GB`
+  );
 }
 
 /** `--errors`: per document, the gold spans missed and the spans flagged wrongly, with a little context. */

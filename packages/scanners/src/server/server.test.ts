@@ -21,7 +21,7 @@ const EMAIL = 'ann.lee@brightline.io';
 
 const baseConfig = (overrides: Partial<ServeConfig> = {}): ServeConfig => ({
   host: '127.0.0.1', port: 0, apiKeys: { [ACME]: 'acme', [GLOBEX]: 'globex' }, store: { type: 'memory' }, ner: 'patterns',
-  matching: 'combined', bodyLimitBytes: 64 * 1024, maxScopeLength: 256, shutdownTimeoutMs: 5000, ...overrides,
+  matching: 'combined', bodyLimitBytes: 64 * 1024, streamLimitBytes: 1024 * 1024, requestTimeoutMs: 60_000, maxScopeLength: 256, shutdownTimeoutMs: 5000, ...overrides,
 });
 
 async function call(base: string, path: string, body?: unknown, key = ACME, raw?: string) {

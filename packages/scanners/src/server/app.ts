@@ -159,7 +159,8 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
     }
     if (error.validation) {
       failures.inc({ reason: 'bad_request' });
-      const detail = error.validation.map((v) => `${v.instancePath || 'body'} ${v.message ?? 'is invalid'}`).join('; ');
+      const where = error.validationContext ?? 'body';
+      const detail = error.validation.map((v) => `${where}${v.instancePath} ${v.message ?? 'is invalid'}`).join('; ');
       return sendError(reply, 400, 'INVALID_REQUEST', detail);
     }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {

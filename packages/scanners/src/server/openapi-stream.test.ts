@@ -104,13 +104,13 @@ describe('veil serve OpenAPI document', () => {
       const text = await response.text();
       expect(response.status).toBe(400);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect(JSON.parse(text).error.code).toBe('INVALID_REQUEST');
+      expect(JSON.parse(text).error).toEqual({ code: 'INVALID_REQUEST', message: expect.stringMatching(/^body/) });
       expect(text).not.toContain('ann.lee');
       expect(text).not.toContain('12345');
     }
     const q = await post(base, '/v1/deanonymize/stream', ['data: x\n\n']);
     expect(q.status).toBe(400);
-    expect(JSON.parse(q.text).error.message).toMatch(/scope/);
+    expect(JSON.parse(q.text).error.message).toBe("querystring must have required property 'scope'");
   });
 });
 

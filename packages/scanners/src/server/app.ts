@@ -288,13 +288,15 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
         const invalid = error instanceof InvalidInputError;
         status = invalid ? 'bad_request' : 'stream_failed';
         failures.inc({ reason: status });
-        source.destroy();
         const message = invalid ? error.message : 'the input stream failed; what was held back was dropped';
         await write(formatEvent(JSON.stringify({ error: { code: invalid ? 'INVALID_INPUT' : 'STREAM_FAILED', message } }), 'error'));
       }
       scans.inc({ kind: 'deanonymize_stream' });
       requests.inc({ route: '/v1/deanonymize/stream', method: 'POST', status: status === 'ok' ? '200' : `200_${status}` });
-      raw.end();
+      // Stop reading what is left of a refused body once the error event is out (destroying earlier would lose it).
+      raw.end(() => {
+        if (!source.readableEnded) source.destroy();
+      });
     });
 
     v1.post('/v1/scan/prompt', { schema: schemas.scanPrompt }, async (request) => {

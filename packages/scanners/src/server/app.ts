@@ -1,15 +1,22 @@
 import { createHash } from 'node:crypto';
 import { EncryptedFileVaultStore, MemoryVaultStore, RedisVaultStore, Vault } from '@veil/vault';
 import type { TenantVaultStore } from '@veil/vault';
+import { Readable } from 'node:stream';
+import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Anonymize } from '../anonymize.js';
 import { nerOptionFor } from '../cli/config.js';
-import { Deanonymize } from '../deanonymize.js';
+import { Deanonymize, loadMatcher } from '../deanonymize.js';
 import { ConfigurationError, InvalidInputError } from '../errors.js';
 import { scanOutput, scanPrompt } from '../pipeline.js';
 import type { ServeConfig } from './config.js';
+import { routeSchemas } from './schemas.js';
+import { SseDeanonymizer, formatEvent } from './sse-deanonymize.js';
+
+/** The service's version in the OpenAPI document. */
+const API_VERSION = '1.0.0';
 
 export interface VeilServer {
   app: FastifyInstance;
@@ -41,13 +48,6 @@ function createStore(config: ServeConfig): TenantVaultStore {
     ...(store.prefix !== undefined ? { prefix: store.prefix } : {}),
   });
 }
-
-const scopeSchema = (max: number) => ({ type: 'string', minLength: 1, maxLength: max });
-const body = (required: string[], max: number) => ({
-  type: 'object',
-  required: [...required, 'scope'],
-  properties: Object.fromEntries([...required.map((k) => [k, { type: 'string' }]), ['scope', scopeSchema(max)]]),
-});
 
 /**
  * The `veil serve` HTTP service (Fastify). Every /v1 request names its scope (session id) in the body; the API key
@@ -84,9 +84,44 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
   const app = Fastify({
     logger: false,
     bodyLimit: config.bodyLimitBytes,
-    requestTimeout: 60_000,
+    requestTimeout: config.requestTimeoutMs,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // Bodies are validated as sent: no coercion (a number is not a prompt), nothing removed.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, allErrors: false } },
+  });
+  const schemas = routeSchemas(config.maxScopeLength);
+
+  // The OpenAPI 3 document is built from the route schemas below, the same ones Fastify validates requests with.
+  app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Veil',
+        version: API_VERSION,
+        description: 'Anonymize prompts and restore model answers (veil serve). Errors are `{"error": {"code", "message"}}` and never quote the request.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'An API key from VEIL_API_KEYS; it names the tenant.' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'x-api-key' },
+        },
+      },
+    },
+    hideUntagged: false,
+    // The stream route reads its body as a stream, so it has no body schema for Fastify to check; document it here.
+    transformObject: (documentObject) => {
+      const doc = (documentObject as { openapiObject: { paths?: Record<string, Record<string, Record<string, unknown>>> } }).openapiObject;
+      const stream = doc.paths?.['/v1/deanonymize/stream']?.post;
+      if (stream) {
+        stream.requestBody = {
+          required: true,
+          description: 'The upstream model stream, as it arrives: OpenAI chat or completions chunks ending with `data: [DONE]`, Anthropic Messages events, or plain-text `data:` events.',
+          content: { 'text/event-stream': { schema: { type: 'string' } } },
+        };
+      }
+      return doc;
+    },
   });
 
   app.addHook('onRequest', async (request) => {
@@ -124,7 +159,8 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
     }
     if (error.validation) {
       failures.inc({ reason: 'bad_request' });
-      const detail = error.validation.map((v) => `${v.instancePath || 'body'} ${v.message ?? 'is invalid'}`).join('; ');
+      const where = error.validationContext ?? 'body';
+      const detail = error.validation.map((v) => `${where}${v.instancePath} ${v.message ?? 'is invalid'}`).join('; ');
       return sendError(reply, 400, 'INVALID_REQUEST', detail);
     }
     if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
@@ -133,7 +169,7 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
     }
     if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
       failures.inc({ reason: 'bad_request' });
-      return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json');
+      return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send application/json (text/event-stream to /v1/deanonymize/stream)');
     }
     if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error instanceof SyntaxError) {
       // Parser messages can quote the body: answer with a fixed text.
@@ -153,20 +189,23 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
   });
   app.setNotFoundHandler((_request, reply) => sendError(reply, 404, 'NOT_FOUND', 'no such route'));
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async (_request, reply) => {
-    const checks: Record<string, string> = { model: modelReady ? 'ok' : 'loading', store: 'ok' };
-    if (closing) checks.server = 'shutting down';
-    try {
-      if (store instanceof RedisVaultStore) await store.ping();
-      else await store.list('readyz');
-    } catch {
-      checks.store = 'unavailable';
-    }
-    const ready = modelReady && !closing && checks.store === 'ok';
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+  app.register(async (probes) => {
+    probes.get('/openapi.json', { schema: schemas.openapi }, async () => app.swagger());
+    probes.get('/healthz', { schema: schemas.healthz }, async () => ({ status: 'ok' }));
+    probes.get('/readyz', { schema: schemas.readyz }, async (_request, reply) => {
+      const checks: Record<string, string> = { model: modelReady ? 'ok' : 'loading', store: 'ok' };
+      if (closing) checks.server = 'shutting down';
+      try {
+        if (store instanceof RedisVaultStore) await store.ping();
+        else await store.list('readyz');
+      } catch {
+        checks.store = 'unavailable';
+      }
+      const ready = modelReady && !closing && checks.store === 'ok';
+      return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not ready', checks });
+    });
+    probes.get('/metrics', { schema: schemas.metrics }, async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
   });
-  app.get('/metrics', async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()));
 
   app.register(async (v1) => {
     v1.addHook('onRequest', async (request, reply) => {
@@ -178,7 +217,7 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
       (request as FastifyRequest & { tenant?: string }).tenant = tenant;
     });
 
-    v1.post('/v1/anonymize', { schema: { body: body(['prompt'], config.maxScopeLength) } }, async (request) => {
+    v1.post('/v1/anonymize', { schema: schemas.anonymize }, async (request) => {
       const { prompt, scope } = request.body as { prompt: string; scope: string };
       const result = await anonymize.withVault(vaultFor(request, scope)).scan(prompt);
       scans.inc({ kind: 'anonymize' });
@@ -191,14 +230,76 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
       };
     });
 
-    v1.post('/v1/deanonymize', { schema: { body: body(['output'], config.maxScopeLength) } }, async (request) => {
+    v1.post('/v1/deanonymize', { schema: schemas.deanonymize }, async (request) => {
       const { output, scope } = request.body as { output: string; scope: string };
       const result = await new Deanonymize({ vault: vaultFor(request, scope), matching: config.matching }).scan('', output);
       scans.inc({ kind: 'deanonymize' });
       return { restored_output: result.sanitized, restored: result.restored, unknown_placeholders: result.unknownPlaceholders };
     });
 
-    v1.post('/v1/scan/prompt', { schema: { body: body(['prompt'], config.maxScopeLength) } }, async (request) => {
+    // SSE in, SSE out. The body is read as a stream (never buffered whole): at most streamLimitBytes in all, events of
+    // at most bodyLimitBytes, and each text stream holds back no more than a placeholder's length.
+    v1.addContentTypeParser('text/event-stream', (_request, payload, done) => done(null, payload));
+    v1.post('/v1/deanonymize/stream', { schema: schemas.deanonymizeStream }, async (request, reply) => {
+      const { scope } = request.query as { scope: string };
+      const source = request.body;
+      if (!(source instanceof Readable)) {
+        failures.inc({ reason: 'bad_request' });
+        return sendError(reply, 415, 'UNSUPPORTED_MEDIA_TYPE', 'send text/event-stream');
+      }
+      // The vault is read before the answer starts: a store failure is still a plain 503.
+      const matcher = await loadMatcher(vaultFor(request, scope), config.matching);
+      const sse = new SseDeanonymizer(matcher, { maxEventChars: config.bodyLimitBytes, maxStreams: 64 });
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
+      let gone = false;
+      raw.on('close', () => {
+        gone = true;
+      });
+      const write = async (chunk: string) => {
+        if (chunk === '' || gone) return;
+        if (!raw.write(chunk)) await new Promise<void>((resolve) => {
+          const done = () => {
+            raw.off('drain', done);
+            raw.off('close', done);
+            resolve();
+          };
+          raw.on('drain', done);
+          raw.on('close', done);
+        });
+      };
+      const decoder = new TextDecoder('utf-8');
+      let bytes = 0;
+      let status = 'ok';
+      try {
+        for await (const chunk of source as AsyncIterable<Buffer>) {
+          if (gone) break;
+          bytes += chunk.length;
+          if (bytes > config.streamLimitBytes) throw new InvalidInputError(`the stream is longer than ${config.streamLimitBytes} bytes`);
+          await write(sse.push(decoder.decode(chunk, { stream: true })));
+        }
+        if (gone) {
+          sse.abort();
+          status = 'client_gone';
+        } else await write(sse.push(decoder.decode()) + sse.end());
+      } catch (error) {
+        sse.abort();
+        const invalid = error instanceof InvalidInputError;
+        status = invalid ? 'bad_request' : 'stream_failed';
+        failures.inc({ reason: status });
+        const message = invalid ? error.message : 'the input stream failed; what was held back was dropped';
+        await write(formatEvent(JSON.stringify({ error: { code: invalid ? 'INVALID_INPUT' : 'STREAM_FAILED', message } }), 'error'));
+      }
+      scans.inc({ kind: 'deanonymize_stream' });
+      requests.inc({ route: '/v1/deanonymize/stream', method: 'POST', status: status === 'ok' ? '200' : `200_${status}` });
+      // Stop reading what is left of a refused body once the error event is out (destroying earlier would lose it).
+      raw.end(() => {
+        if (!source.readableEnded) source.destroy();
+      });
+    });
+
+    v1.post('/v1/scan/prompt', { schema: schemas.scanPrompt }, async (request) => {
       const { prompt, scope } = request.body as { prompt: string; scope: string };
       const scanner = anonymize.withVault(vaultFor(request, scope));
       const result = await scanPrompt({ Anonymize: scanner }, prompt);
@@ -210,7 +311,7 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
       };
     });
 
-    v1.post('/v1/scan/output', { schema: { body: body(['prompt', 'output'], config.maxScopeLength) } }, async (request) => {
+    v1.post('/v1/scan/output', { schema: schemas.scanOutput }, async (request) => {
       const { prompt, output, scope } = request.body as { prompt: string; output: string; scope: string };
       const result = await scanOutput({ Deanonymize: new Deanonymize({ vault: vaultFor(request, scope), matching: config.matching }) }, prompt, output);
       scans.inc({ kind: 'scan_output' });

@@ -31,6 +31,10 @@ export interface ServeConfig {
   matching: MatchingStrategy;
   /** Largest request body in bytes. Default 1 MiB. */
   bodyLimitBytes: number;
+  /** Longest POST /v1/deanonymize/stream body in bytes. Default 64 MiB. (One event may be bodyLimitBytes long.) */
+  streamLimitBytes: number;
+  /** Time to receive a whole request, a stream included (Node's requestTimeout). Default 10 minutes. */
+  requestTimeoutMs: number;
   /** Longest scope (session id) accepted. Default 256. */
   maxScopeLength: number;
   /** How long shutdown waits for in-flight requests before closing them. Default 10 s. */
@@ -44,6 +48,8 @@ export const DEFAULT_SERVE_CONFIG: Omit<ServeConfig, 'apiKeys' | 'vaultKey'> = {
   ner: 'bundled',
   matching: 'combined',
   bodyLimitBytes: 1024 * 1024,
+  streamLimitBytes: 64 * 1024 * 1024,
+  requestTimeoutMs: 600_000,
   maxScopeLength: 256,
   shutdownTimeoutMs: 10_000,
 };
@@ -86,7 +92,7 @@ function strings(value: unknown, what: string): string[] {
  * VEIL_HOST, VEIL_PORT, VEIL_API_KEYS (tenant:key,...), VEIL_STORE (memory | redis://... | file:<path>),
  * VEIL_STORE_TTL_SECONDS, VEIL_STORE_PREFIX, VEIL_VAULT_KEY (32 bytes, hex or base64) or VEIL_VAULT_PASSPHRASE,
  * VEIL_NER, VEIL_THRESHOLD, VEIL_ENTITY_TYPES, VEIL_ALLOWED_NAMES, VEIL_HIDDEN_NAMES, VEIL_MATCHING,
- * VEIL_BODY_LIMIT_BYTES, VEIL_SHUTDOWN_TIMEOUT_MS.
+ * VEIL_BODY_LIMIT_BYTES, VEIL_STREAM_LIMIT_BYTES, VEIL_REQUEST_TIMEOUT_MS, VEIL_SHUTDOWN_TIMEOUT_MS.
  */
 export async function loadServeConfig(options: { file?: string; env?: NodeJS.ProcessEnv; overrides?: Partial<ServeConfig> } = {}): Promise<ServeConfig> {
   const env = options.env ?? process.env;
@@ -175,6 +181,10 @@ export async function loadServeConfig(options: { file?: string; env?: NodeJS.Pro
   }
   const bodyLimit = pick('VEIL_BODY_LIMIT_BYTES', 'bodyLimitBytes');
   if (bodyLimit !== undefined) config.bodyLimitBytes = int(bodyLimit, 'bodyLimitBytes', 1024, 100 * 1024 * 1024);
+  const streamLimit = pick('VEIL_STREAM_LIMIT_BYTES', 'streamLimitBytes');
+  if (streamLimit !== undefined) config.streamLimitBytes = int(streamLimit, 'streamLimitBytes', 1024, 1024 * 1024 * 1024);
+  const requestTimeout = pick('VEIL_REQUEST_TIMEOUT_MS', 'requestTimeoutMs');
+  if (requestTimeout !== undefined) config.requestTimeoutMs = int(requestTimeout, 'requestTimeoutMs', 1000, 24 * 3600_000);
   const maxScope = file.maxScopeLength;
   if (maxScope !== undefined) config.maxScopeLength = int(maxScope, 'maxScopeLength', 1, 1024);
   const shutdown = pick('VEIL_SHUTDOWN_TIMEOUT_MS', 'shutdownTimeoutMs');

@@ -6,13 +6,14 @@ import { loadServeConfig } from './config.js';
 
 export const SERVE_USAGE = `Usage: veil serve [--config FILE.json] [--host HOST] [--port N]
 
-Runs the HTTP service: POST /v1/anonymize, /v1/deanonymize, /v1/scan/prompt, /v1/scan/output;
-GET /healthz, /readyz, /metrics. Configuration from FILE.json and the environment (the environment wins):
+Runs the HTTP service: POST /v1/anonymize, /v1/deanonymize, /v1/deanonymize/stream (SSE), /v1/scan/prompt,
+/v1/scan/output; GET /healthz, /readyz, /metrics, /openapi.json. Configuration from FILE.json and the environment (the environment wins):
   VEIL_API_KEYS=tenant:key,...   required; the API key names the tenant
   VEIL_STORE=memory | redis://host:6379 | file:/path/vault.json   (default memory)
   VEIL_VAULT_KEY (32 bytes, hex or base64) or VEIL_VAULT_PASSPHRASE   required for redis and file
   VEIL_HOST (default 127.0.0.1), VEIL_PORT (default 8080), VEIL_NER (default bundled), VEIL_THRESHOLD,
-  VEIL_ENTITY_TYPES, VEIL_MATCHING, VEIL_BODY_LIMIT_BYTES, VEIL_STORE_TTL_SECONDS, VEIL_SHUTDOWN_TIMEOUT_MS
+  VEIL_ENTITY_TYPES, VEIL_MATCHING, VEIL_BODY_LIMIT_BYTES, VEIL_STREAM_LIMIT_BYTES, VEIL_REQUEST_TIMEOUT_MS,
+  VEIL_STORE_TTL_SECONDS, VEIL_SHUTDOWN_TIMEOUT_MS
 `;
 
 /** `veil serve`: runs until SIGTERM or SIGINT, then drains in-flight requests and exits 0. */

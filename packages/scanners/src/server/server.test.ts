@@ -21,7 +21,7 @@ const EMAIL = 'ann.lee@brightline.io';
 
 const baseConfig = (overrides: Partial<ServeConfig> = {}): ServeConfig => ({
   host: '127.0.0.1', port: 0, apiKeys: { [ACME]: 'acme', [GLOBEX]: 'globex' }, store: { type: 'memory' }, ner: 'patterns',
-  matching: 'combined', bodyLimitBytes: 64 * 1024, maxScopeLength: 256, shutdownTimeoutMs: 5000, ...overrides,
+  matching: 'combined', bodyLimitBytes: 64 * 1024, streamLimitBytes: 1024 * 1024, requestTimeoutMs: 60_000, maxScopeLength: 256, shutdownTimeoutMs: 5000, ...overrides,
 });
 
 async function call(base: string, path: string, body?: unknown, key = ACME, raw?: string) {
@@ -231,6 +231,12 @@ describe.skipIf(!redisAvailable)('veil serve: two instances on one Redis', () =>
       expect(a.text).not.toContain(EMAIL);
       expect((await call(url, '/v1/scan/prompt', { prompt: `Mail ${EMAIL}`, scope: 'outage' })).text).not.toContain(EMAIL);
       expect((await call(url, '/readyz')).status).toBe(503);
+      // The stream route reads the vault before its answer starts: a plain 503, no event stream.
+      const stream = await fetch(`${url}/v1/deanonymize/stream?scope=outage`, {
+        method: 'POST', headers: { authorization: `Bearer ${ACME}`, 'content-type': 'text/event-stream' }, body: 'data: [REDACTED_EMAIL_ADDRESS_1]\n\n',
+      });
+      expect(stream.status).toBe(503);
+      expect(((await stream.json()) as { error: { code: string } }).error.code).toBe('STORE_UNAVAILABLE');
     }
     await redis.start();
     let status = 0;

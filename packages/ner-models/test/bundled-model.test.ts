@@ -111,6 +111,7 @@ describe('bundled model predictions', () => {
       [['@jsmith42', 'PERSON'], ['@maria_k', 'PERSON']]],
     ['X-To: Lay, Kenneth\nMime-Version: 1.0\nContent-Type: text/plain; charset=us-ascii',
       [['Lay, Kenneth', 'PERSON']]],
+    ['The report was filed by ADEYEMI on behalf of the claimant.', [['ADEYEMI', 'PERSON']]],
     ['jordan said houston was great, barcelona beat liverpool 2-1',
       [['jordan', 'PERSON'], ['houston', 'LOCATION'], ['barcelona', 'ORGANIZATION'], ['liverpool', 'ORGANIZATION']]],
     ['Please forward the signed contract to Chukwuemeka Nwachukwu at Brennan & Kowalski LLP in Frankfurt.',
@@ -137,17 +138,19 @@ describe('bundled model predictions', () => {
   // Known misses of the shipped model (see MODEL_CARD.md, Limitations). `it.fails` keeps them visible: the day a
   // retrained model gets them right, these tests fail and should move to the list above.
   const knownMisses: Array<[string, string, string]> = [
-    ['The report was filed by ADEYEMI on behalf of the claimant.', 'ADEYEMI', 'PERSON'],
+    ['We stayed with Chidi in Enugu over the holidays.', 'Chidi', 'PERSON'],
+    // A given name that is also an everyday word, with nothing around it that says person: not redacted at all.
+    ['Tell Grace the lab results came back fine.', 'Grace', 'PERSON'],
   ];
 
   it.fails.each(knownMisses)('known miss: in %s, %s as %s', async (text, value, type) => {
     expect(finds(await model.predict(text), text, value, type)).toBe(true);
   });
 
-  it('still redacts a name it mistypes (ADEYEMI is found, as some entity type)', async () => {
+  it('still redacts a name it mistypes (Chidi is found, as some entity type)', async () => {
     const text = knownMisses[0]![0];
     const entities = await model.predict(text);
-    expect(['PERSON', 'ORGANIZATION', 'LOCATION'].some((type) => finds(entities, text, 'ADEYEMI', type))).toBe(true);
+    expect(['PERSON', 'ORGANIZATION', 'LOCATION'].some((type) => finds(entities, text, 'Chidi', type))).toBe(true);
   });
 
   const negatives = [

@@ -78,7 +78,7 @@ PROFILES = {
                        ship='both', names_per_locale=40),
     # veil-ner-small v2: all-MiniLM-L6-v2 fine-tuned on the human-annotated corpora and the synthetic genres.
     'full': Profile(synth_docs=16000, gmb_rows=12000, dev_rows=None, vocab_size=0, hidden=0, layers=0, heads=0,
-                    intermediate=0, steps=3600, max_tokens=1024, lr=1e-4, head_lr=1e-3,
+                    intermediate=0, steps=3600, max_tokens=1024, lr=1e-4, head_lr=1e-3, phase2_steps=1200, phase2_lr=3e-5,
                     out_dir=PACKAGE / 'models/veil-ner-small', ship='best', swap_share=0.25, base='all-MiniLM-L6-v2',
                     base_layers=(0, 2, 4, 5),
                     corpora=(('uner_ewt', None), ('btc', None), ('wnut17', None), ('gum_ner', None), ('wikigold', None)),

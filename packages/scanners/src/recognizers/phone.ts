@@ -31,8 +31,10 @@ export interface PhoneRecognizerOptions {
 }
 
 // Neither side may touch letters, digits or characters that continue a date, time, path, version or amount.
-const NOT_AFTER = String.raw`(?<![\w+#/:.\-$€£¥₹,])`;
-const NOT_BEFORE = String.raw`(?![\w/:%]|[.,\-]\d)`;
+// A label may be glued to the number ("Phone:415-867-2309", "Tel:+1...", "Phone #415..."), and a colon may
+// follow it ("call 415-867-2309: after 5pm"); a colon between digits (a time) or a "#" inside a word may not.
+const NOT_AFTER = String.raw`(?<![\w+/.\-$€£¥₹,])(?<![\d:]:)(?<![\w#]#)`;
+const NOT_BEFORE = String.raw`(?![\w/%]|[:.,\-]\d)`;
 // Between digit groups: one or two of space, dot, dash; or a line break, as when a transcript wraps a number.
 const GROUP_SEPARATOR = String.raw`(?:[ .\-]{1,2}|[ .\-]?\r?\n {0,2})`;
 const SEPARATOR_RUN = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');

@@ -235,7 +235,8 @@ function createValidator(regions: readonly CountryCode[]) {
   function labelledOther(candidate: Candidate, from: number, to: number): boolean {
     const start = candidate.start + from;
     const end = candidate.start + to;
-    if (followedByUnit(candidate, to)) return true;
+    // A North American number in its printed form ("415-867-2309 tb") is no amount, whatever follows it.
+    if (followedByUnit(candidate, to) && !NANP_FORMATTED.test(candidate.source.slice(start, end))) return true;
     if (CODE_CHUNK_BEFORE.test(candidate.source.slice(Math.max(0, start - CODE_CHUNK_REACH), start))) return true;
     return labelledAsOther(candidate.source, start, end, CONTEXT, findContextWord(candidate.source, start, end, CONTEXT));
   }
@@ -248,15 +249,20 @@ function createValidator(regions: readonly CountryCode[]) {
       // A lone digit run cut from a grouped number is not a phone number on its own.
       return /^\d+$/.test(text) && text !== candidate.text ? undefined : read(text);
     });
-    // First pass: the widest run of groups that is a phone on its own.
+    // First pass: the widest run of groups that is a phone on its own, the earliest such run first: a wider
+    // run that starts inside a number ("+1 212-555-0142. 2024 2024" read from "0142") must not leave its head.
+    let chosen: { i: number; verdict: Validation } | undefined;
     for (let i = 0; i < spans.length; i++) {
       const reading = readings[i];
-      if (!reading) continue;
+      if (!reading || (chosen && spans[i]![0] >= spans[chosen.i]![0])) continue;
       const verdict = strongVerdict(reading);
-      if (!verdict) continue;
-      const [start, end] = spans[i]!;
+      if (verdict) chosen = { i, verdict };
+    }
+    if (chosen) {
+      const reading = readings[chosen.i]!;
+      const [start, end] = spans[chosen.i]!;
       if (!reading.international && labelledOther(candidate, start, end)) return { ok: false, explanation: 'labelled as another number' };
-      return { ...withLabel(verdict, letterLabelBefore(candidate.source, candidate.start + start)), skip: start, length: end };
+      return { ...withLabel(chosen.verdict, letterLabelBefore(candidate.source, candidate.start + start)), skip: start, length: end };
     }
     // Second pass: the widest phone-shaped run, if a context word or label is beside the candidate.
     const label = letterLabelBefore(candidate.source, candidate.start);
@@ -267,7 +273,8 @@ function createValidator(regions: readonly CountryCode[]) {
     if (first === -1) return { ok: false, explanation: 'not a phone number' };
     const [start, end] = spans[first]!;
     const weak = contextVerdict(readings[first]!);
-    if (!weak || (!readings[first]!.international && followedByUnit(candidate, end))) return { ok: false, explanation: 'not a phone number' };
+    const unit = !readings[first]!.international && followedByUnit(candidate, end) && !NANP_FORMATTED.test(candidate.text.slice(start, end));
+    if (!weak || unit) return { ok: false, explanation: 'not a phone number' };
     const verdict = withLabel(weak, start === 0 ? label : letterLabelBefore(candidate.source, candidate.start + start));
     return { ...verdict, skip: start, length: end };
   }

@@ -16,6 +16,18 @@ const REGRESSIONS: Array<{ seed: number; path: string; doc: FuzzDocument }> = [
     path: '870:1:0:0:1:3',
     doc: { text: `${'='.repeat(100)}\n ${'='.repeat(100)}\n SSN: 536221234`, values: ['536221234'] },
   },
+  // A unit word after a printed North American number ("415-867-2309 tb") made it an amount.
+  {
+    seed: 20261203,
+    path: '4736:1:0:0:1:1',
+    doc: { text: `Phone:415-867-2309 tb ${'='.repeat(100)}\n`, values: ['415-867-2309'] },
+  },
+  // The widest valid run of groups started inside the number ("0142. 2024  2024", valid in AT) and left its head.
+  {
+    seed: 20261203,
+    path: '7193:2:9:9:9:9:9:9:9:9:9:9:9:9:9:9:9',
+    doc: { text: 'Phone:+1 212-555-0142. 2024  2024  Order 12345 \uFF14\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF12', values: ['+1 212-555-0142', '\uFF14\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF10\uFF12'] },
+  },
 ];
 
 describe('fuzzing (issue 15): patterns only', () => {

@@ -120,13 +120,17 @@ function validateCard(candidate: Candidate): Validation {
   const text = other === -1 ? candidate.text : candidate.text.slice(0, other);
   const groups = text.split(/[ -]|\r?\n/);
   // An unrelated number may come before the card ("Order 12345 4111 1111 1111 1111") or after it
-  // (an expiry, a CVV, a second card): the longest valid run of groups wins, the earliest on a tie.
-  for (let count = groups.length; count >= 2; count--) {
-    for (let from = 0; from + count <= groups.length; from++) {
+  // (an expiry, a CVV, a second card): the earliest valid run of groups wins, the longest at that start.
+  // A run an issuer's range claims is preferred to a longer one only Luhn and a card word vouch for
+  // ("5190 0550 4093 5994 123": the Mastercard, not 19 digits with the CVV).
+  // The earliest run first: what validation skips before a card is never looked at again, what follows it is.
+  for (const branded of [true, false])
+  for (let from = 0; from < groups.length - 1; from++) {
+    for (let count = groups.length - from; count >= 2; count--) {
       const kept = groups.slice(from, from + count);
       if (kept.some((g) => g.length < MIN_GROUP || g.length > MAX_GROUP)) continue;
       const verdict = checkDigits(kept.join(''), around);
-      if (!verdict) continue;
+      if (!verdict || (branded && verdict.score !== undefined)) continue;
       const skip = from === 0 ? 0 : groupsLength(candidate.text, from);
       const skipTo = from === 0 ? 0 : skip + (/^\D+/.exec(candidate.text.slice(skip))?.[0].length ?? 0);
       return { ...verdict, skip: skipTo, length: groupsLength(candidate.text, from + count) };

@@ -41,7 +41,10 @@ function numberingWordFor(candidate: Candidate): string | undefined {
     if (/\d/.test(w)) break;
     if (NUMBERING_WORDS.has(w)) return w;
   }
-  const after = wordsOf(candidate.source.slice(candidate.end, candidate.end + 120)).slice(0, NUMBERING_CONTEXT.window + 1);
+  // After the address only its own line counts: a word on the next line belongs to the next field.
+  const afterSlice = candidate.source.slice(candidate.end, candidate.end + 120);
+  const lineBreak = afterSlice.search(/[\r\n]/);
+  const after = wordsOf(lineBreak === -1 ? afterSlice : afterSlice.slice(0, lineBreak)).slice(0, NUMBERING_CONTEXT.window + 1);
   for (let i = 0; i < Math.min(after.length, NUMBERING_CONTEXT.window); i++) {
     const w = after[i]!;
     if (/\d/.test(w)) break;

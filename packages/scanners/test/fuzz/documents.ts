@@ -3,7 +3,7 @@
  * Unicode forms, zero-width characters, forged placeholders and noise. `checkDocument` states the properties:
  *
  * 1. no crash other than Veil's typed errors (VeilError and its subclasses);
- * 2. no inserted value left verbatim in the sanitized text;
+ * 2. no inserted value left verbatim in the sanitized text, nor any part of one (each occurrence is covered by findings);
  * 3. exact round trip: Deanonymize(Anonymize(x)) === x, with exact and combined matching;
  * 4. every finding's offsets lie inside the text and its `text` is the original slice.
  *
@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { Anonymize } from '../../src/anonymize.js';
 import { Deanonymize } from '../../src/deanonymize.js';
 import { VeilError } from '../../src/errors.js';
+import type { Recognizer } from '../../src/types.js';
 
 export interface FuzzDocument {
   text: string;
@@ -122,6 +123,23 @@ export const patternsOnly: FuzzScanners = {
   anonymize: (vault) => new Anonymize({ vault, ner: false, hiddenNames: HIDDEN_NAMES }),
 };
 
+/**
+ * A stand-in for the NER model that overreaches the way models do: every capitalised word together with the
+ * token after it is a LOCATION at 0.99 ("Said 3782", "Card 4111"), so its spans cut into pattern values.
+ */
+export const overreachingModel: Recognizer = {
+  name: 'stand_in_model',
+  types: ['LOCATION'],
+  analyze: (text) =>
+    [...text.matchAll(/\b[A-Z][a-z]{1,10}[:#]? ?[^\s]{1,8}/g)].map((m) => ({
+      type: 'LOCATION', start: m.index, end: m.index + m[0].length, text: m[0], score: 0.99, recognizer: 'stand_in_model',
+    })),
+};
+
+export const withStandInModel: FuzzScanners = {
+  anonymize: (vault) => new Anonymize({ vault, ner: false, hiddenNames: HIDDEN_NAMES, recognizers: [overreachingModel] }),
+};
+
 export class PropertyFailure extends Error {}
 
 function fail(property: string, detail: string): never {
@@ -140,6 +158,19 @@ export async function checkDocument({ text, values }: FuzzDocument, scanners: Fu
   }
   const { sanitized, findings } = result;
   for (const v of values) if (sanitized.includes(v)) fail('no value left', JSON.stringify(v));
+  // Stronger: every occurrence of a value lies wholly inside redacted spans, so no piece of it is left either.
+  const spans = [...findings].sort((a, b) => a.start - b.start);
+  for (const v of values) {
+    for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + 1)) {
+      let covered = at;
+      for (const f of spans) {
+        // A space between two redacted pieces is not part of any value's content.
+        while (covered < f.start && /\s/.test(text[covered]!)) covered++;
+        if (f.start <= covered && f.end > covered) covered = f.end;
+      }
+      if (covered < at + v.length) fail('no value left', `part of ${JSON.stringify(v)} at ${at} is not redacted`);
+    }
+  }
   for (const f of findings) {
     if (!(Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start < f.end && f.end <= text.length)) {
       fail('offsets', `${f.start}..${f.end} outside 0..${text.length}`);

@@ -1,14 +1,17 @@
 /**
  * `pnpm fuzz [runs] [seed]`: checks the fuzzing properties (see documents.ts) on 100,000 generated documents,
- * patterns only. Prints the seed first; a failure prints the seed and path to replay it and the shrunk document,
+ * patterns only (VEIL_FUZZ_MODEL=standin: with an overreaching stand-in model). Prints the seed first; a failure prints the seed and path to replay it and the shrunk document,
  * which belongs in fuzz.test.ts's REGRESSIONS.
  */
 import fc from 'fast-check';
-import { checkDocument, fuzzDocument } from './documents.js';
+import { checkDocument, fuzzDocument, patternsOnly, withStandInModel } from './documents.js';
 
 const runs = Number(process.argv[2] ?? process.env.VEIL_FUZZ_RUNS ?? 100_000);
 const seed = Number(process.argv[3] ?? process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
-console.log(`veil fuzz: ${runs} documents, seed ${seed}`);
+// VEIL_FUZZ_MODEL=standin adds an overreaching stand-in model whose spans cut into pattern values.
+const standIn = process.env.VEIL_FUZZ_MODEL === 'standin';
+const scanners = standIn ? withStandInModel : patternsOnly;
+console.log(`veil fuzz: ${runs} documents, seed ${seed}${standIn ? ', stand-in model' : ', patterns only'}`);
 const started = performance.now();
 let checked = 0;
 let values = 0;
@@ -17,7 +20,7 @@ const details = await fc.check(
     checked++;
     values += doc.values.length;
     if (checked % 10_000 === 0) console.log(`  ${checked} documents, ${values} values, ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    await checkDocument(doc);
+    await checkDocument(doc, scanners);
   }),
   { numRuns: runs, seed },
 );

@@ -4,6 +4,7 @@
  * version number, not an address.
  */
 import validator from 'validator';
+import { findContextWord } from './context.js';
 import { definePatternRecognizer, type PatternRecognizer, type Candidate, type Validation } from './pattern-recognizer.js';
 
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
@@ -28,6 +29,7 @@ const NUMBERING_CONTEXT = {
 };
 const NUMBERING_CONTEXT_SCORE = 0.3;
 
+const ADDRESS_LABEL = { words: ['ip', 'ipv4'], window: 1, boost: 0 };
 const NUMBERING_WORDS = new Set(NUMBERING_CONTEXT.words);
 const wordsOf = (text: string): string[] => text.split(/\s+/).filter((w) => w !== '').map((w) => w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
 
@@ -59,7 +61,9 @@ function validateIpv4(candidate: Candidate): Validation {
   if (VERSION_WORD.test(before)) return { ok: false, explanation: 'version number' };
   if (!validator.isIP(candidate.text, 4)) return { ok: false, explanation: 'isIP v4 failed' };
   const numberingWord = numberingWordFor(candidate);
-  if (numberingWord !== undefined) {
+  // An address word right before it ("IP 192.168.10.25 sdk") names it plainly, whatever follows.
+  const labelled = numberingWord !== undefined && findContextWord(candidate.source, candidate.start, candidate.end, ADDRESS_LABEL)?.distance === 0;
+  if (numberingWord !== undefined && !labelled) {
     return { ok: true, explanation: `isIP v4 ok, numbering word "${numberingWord}" nearby`, score: NUMBERING_CONTEXT_SCORE };
   }
   return { ok: true, explanation: 'isIP v4 ok' };

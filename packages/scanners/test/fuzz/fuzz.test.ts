@@ -36,6 +36,8 @@ const REGRESSIONS: Array<{ seed: number; path: string; doc: FuzzDocument }> = [
     path: '1511:2:1:2:5:5:5:7:9:9:9:9:9:15',
     doc: { text: `IP 192.168.10.25 mail aaa_a@aaaaa.com; ${'-'.repeat(90)}\n Step 3:   `, values: ['192.168.10.25', 'aaa_a@aaaaa.com'] },
   },
+  // A numbering word after an address labelled "IP" right before it demoted the address.
+  { seed: 1015226085, path: '2962:1:0:0:1:1:1:8', doc: { text: 'IP 192.168.10.25 sdk  ', values: ['192.168.10.25'] } },
 ];
 
 describe('fuzzing (issue 15): patterns only', () => {

@@ -1,4 +1,4 @@
-import { Vault } from '@veil/vault';
+import { PLACEHOLDER_PATTERN, Vault } from '@veil/vault';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { Anonymize } from './anonymize.js';
 import { ConfigurationError, InvalidInputError, RecognizerError } from './errors.js';
@@ -388,5 +388,21 @@ describe('Anonymize concurrency', () => {
       }
     }
     expect(byValue.size).toBe(11);
+  });
+});
+
+describe('Anonymize and a model span over part of a pattern value', () => {
+  it('leaves no part of a checksum-valid card uncovered', async () => {
+    const prompt = 'Place live Said 3782 822463 10005';
+    const start = prompt.indexOf('Said');
+    const model = fixedRecognizer('stand_in_model', [['LOCATION', start, start + 'Said 3782'.length, 0.99]]);
+    const result = await new Anonymize({ ner: false, recognizers: [model] }).scan(prompt);
+    expect(result.sanitized).toBe('Place live [REDACTED_LOCATION_1]');
+    expect(result.findings).toMatchObject([{ type: 'LOCATION', start, end: prompt.length, text: 'Said 3782 822463 10005' }]);
+    // The other way round: the card wins and the model's span is taken in.
+    const low = fixedRecognizer('stand_in_model', [['LOCATION', start, start + 'Said 3782'.length, 0.51]]);
+    const other = await new Anonymize({ ner: false, recognizers: [low] }).scan(prompt);
+    expect(other.sanitized.replace(PLACEHOLDER_PATTERN, '')).not.toMatch(/\d|Said/);
+    expect(other.findings.map((f) => f.text)).toEqual(['Said 3782 822463 10005']);
   });
 });

@@ -9,6 +9,7 @@ import { resolveOverlaps, withoutOverlapsWith } from './overlaps.js';
 import { EntityTypes } from './entity-types.js';
 import { PATTERN_ENTITY_TYPES, defaultRecognizers } from './recognizers/index.js';
 import { highestScore, riskScore } from './risk.js';
+import { FORGED_PLACEHOLDER_TYPE, findForgedPlaceholders, isPlaceholderWordChar, typeSkeleton } from './forged-placeholders.js';
 import { createTextView } from './text-view.js';
 import type { TextView } from './text-view.js';
 import type { EntityType, Finding, InputScanner, Recognizer, ScanResult } from './types.js';
@@ -191,6 +192,8 @@ export class Anonymize implements InputScanner {
   /** Shared by copies made with withVault, so a model is loaded once per configuration. */
   private readonly nerCache: { recognizer?: Promise<Recognizer>; loading?: Promise<void>; loaded?: boolean } = {};
   private readonly observer: ScanObserver;
+  /** Skeletons of the types this scanner knows, for spotting forged placeholders such as `[PERSON_1]`. */
+  private readonly typeSkeletons: ReadonlySet<string>;
 
   constructor(options: AnonymizeOptions = {}) {
     if (typeof options !== 'object' || options === null) throw new ConfigurationError('options must be an object');
@@ -237,6 +240,7 @@ export class Anonymize implements InputScanner {
       this.entityTypes = new Set(types.map((t) => known.resolve(t, 'entityTypes')));
     }
     this.knownTypes = known;
+    this.typeSkeletons = new Set([...known.list(), FORGED_PLACEHOLDER_TYPE].map(typeSkeleton));
 
     const defaults = options.defaultRecognizers === false ? [] : defaultRecognizers({ phoneRegions: options.phoneRegions, dates: options.dates });
     this.patternRecognizers = [...defaults, ...extra].filter((r) => this.wantsAnyOf(known.canonicalList(r.types)));
@@ -349,6 +353,26 @@ export class Anonymize implements InputScanner {
     );
   }
 
+  /** Placeholder-like text in the gaps between `spans` (view offsets), as findings. */
+  private forgedPlaceholders(text: string, prompt: string, view: TextView, spans: ReadonlyArray<{ start: number; end: number }>): Finding[] {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    const wordBefore = (i: number): boolean => isPlaceholderWordChar(prompt[view.toOriginalStart(i) - 1]);
+    const found: Finding[] = [];
+    let cursor = 0;
+    for (const gap of [...sorted, { start: text.length, end: text.length }]) {
+      if (gap.start > cursor) {
+        for (const { start, end } of findForgedPlaceholders(text, cursor, gap.start, this.typeSkeletons, wordBefore)) {
+          found.push({
+            type: FORGED_PLACEHOLDER_TYPE, start, end, text: text.slice(start, end), score: 1,
+            recognizer: 'forged_placeholder', explanation: ['placeholder-like text written in the prompt'],
+          });
+        }
+      }
+      cursor = Math.max(cursor, gap.end);
+    }
+    return found;
+  }
+
   private async scanText(prompt: string, setModelLoad: (ms: number) => void): Promise<AnonymizeResult> {
     assertText(prompt, 'prompt', this.maxLength);
     if (prompt === '') return { sanitized: '', isValid: true, riskScore: -1, findings: [] };
@@ -367,13 +391,24 @@ export class Anonymize implements InputScanner {
     const kept = candidates.filter((f) => !isAllowed(f, this.allowedNames, allowedOccurrences));
     kept.push(...findNames(this.hiddenNames, view.text).map(hiddenNameFinding));
 
-    // Placeholders already in the prompt (a sanitized history sent again) stay as they are, so
+    // Placeholders this vault issued before (a sanitized history sent again) stay as they are, so
     // anonymizing twice changes nothing and Deanonymize can still restore them.
-    const placeholders = [...view.text.matchAll(PLACEHOLDER_PATTERN)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
-    const resolved = resolveOverlaps(withoutOverlapsWith(kept, placeholders), view.text);
+    const issued: Array<{ start: number; end: number }> = [];
+    for (const m of view.text.matchAll(PLACEHOLDER_PATTERN)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      const exact = prompt.slice(view.toOriginalStart(start), view.toOriginalEnd(end)) === m[0];
+      if (exact && (await this.vault.valueOf(m[0])) !== undefined) issued.push({ start, end });
+    }
+    const resolved = resolveOverlaps(withoutOverlapsWith(kept, issued), view.text);
+    // Any other placeholder-like text is data: recorded like a value, so Deanonymize gives back exactly
+    // what was written. It is looked for between the spans that will be replaced, because a replacement
+    // ends a word: `redacted person 1` + a redacted value reads as a placeholder in the sanitized text.
+    const forged = this.forgedPlaceholders(view.text, prompt, view, [...issued, ...resolved]);
+    const all = forged.length === 0 ? resolved : [...resolved, ...forged].sort((a, b) => a.start - b.start);
     const findings: AnonymizeFinding[] = [];
     // In order of first appearance, one at a time, so numbering follows the text.
-    for (const f of resolved) {
+    for (const f of all) {
       const start = view.toOriginalStart(f.start);
       const end = view.toOriginalEnd(f.end);
       const text = prompt.slice(start, end);
@@ -384,11 +419,15 @@ export class Anonymize implements InputScanner {
     if (findings.length === 0) return { sanitized: prompt, isValid: true, riskScore: -1, findings };
     return {
       sanitized: this.preamble + replaceSpans(prompt, findings),
-      isValid: false,
-      riskScore: riskScore(highestScore(findings), this.threshold),
+      ...risk(findings.filter((f) => f.type !== FORGED_PLACEHOLDER_TYPE), this.threshold),
       findings,
     };
   }
+}
+
+/** Forged placeholders alone are not personal data: the prompt stays valid. */
+function risk(pii: readonly Finding[], threshold: number): { isValid: boolean; riskScore: number } {
+  return pii.length === 0 ? { isValid: true, riskScore: -1 } : { isValid: false, riskScore: riskScore(highestScore(pii), threshold) };
 }
 
 /** Replaces sorted, non-overlapping spans in one pass (linear in the text length). */

@@ -9,8 +9,13 @@ const f = (type: string, start: number, end: number, score: number, recognizer =
 const spans = (list: Finding[]) => list.map((x) => [x.type, x.start, x.end]);
 
 describe('resolveOverlaps', () => {
-  it('keeps the higher score between types', () => {
-    expect(spans(resolveOverlaps([f('LOCATION', 5, 15, 0.8), f('PERSON', 0, 10, 0.9)], TEXT))).toEqual([['PERSON', 0, 10]]);
+  it('keeps the higher score between types, over the union so no part of the loser is left', () => {
+    expect(spans(resolveOverlaps([f('LOCATION', 5, 15, 0.8), f('PERSON', 0, 10, 0.9)], TEXT))).toEqual([['PERSON', 0, 15]]);
+    // A loser spanning two winners and the gap between them takes them into one union.
+    const out = resolveOverlaps([f('A', 0, 5, 0.9), f('B', 10, 20, 0.8), f('C', 3, 12, 0.5), f('D', 25, 30, 0.5)], TEXT);
+    expect(spans(out)).toEqual([['A', 0, 20], ['D', 25, 30]]);
+    // A loser wholly covered by winners changes nothing.
+    expect(spans(resolveOverlaps([f('A', 0, 5, 0.9), f('B', 5, 10, 0.8), f('C', 3, 8, 0.5)], TEXT))).toEqual([['A', 0, 5], ['B', 5, 10]]);
   });
 
   it('keeps the longer span on equal scores', () => {
@@ -36,7 +41,8 @@ describe('resolveOverlaps', () => {
 
   it('still redacts the contained piece when its container loses to a third finding', () => {
     const out = resolveOverlaps([f('PERSON', 2, 6, 0.8), f('EMAIL_ADDRESS', 0, 12, 0.5), f('URL', 10, 20, 0.99)], TEXT);
-    expect(spans(out)).toEqual([['PERSON', 2, 6], ['URL', 10, 20]]);
+    // The e-mail loses to the URL it overlaps; the union covers it, and the person inside it with it.
+    expect(spans(out)).toEqual([['URL', 0, 20]]);
   });
 
   it('never returns overlapping spans for many random findings', () => {
@@ -52,6 +58,13 @@ describe('resolveOverlaps', () => {
     // The best finding wins every contest, so it (or a same-type union containing it) survives.
     const best = [...input].sort((a, b) => b.score - a.score || (b.end - b.start) - (a.end - a.start))[0]!;
     expect(out.some((o) => o.start <= best.start && o.end >= best.end)).toBe(true);
+    // No finding is left partly uncovered.
+    for (const x of input) {
+      let at = x.start;
+      for (const o of out) if (o.start <= at && o.end > at) at = o.end;
+      const touched = out.some((o) => o.start < x.end && x.start < o.end);
+      if (touched) expect(at).toBeGreaterThanOrEqual(x.end);
+    }
   });
 });
 

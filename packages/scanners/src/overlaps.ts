@@ -78,14 +78,54 @@ export function resolveOverlaps(findings: Finding[], text: string): Finding[] {
     (a, b) => rank.get(b)! - rank.get(a)! || length(b) - length(a) || a.start - b.start,
   );
   const accepted: Finding[] = [];
+  const rejected: Finding[] = [];
   for (const f of candidates) {
     const at = lowerBound(accepted, f.start);
     const before = accepted[at - 1];
     const after = accepted[at];
-    if ((before && overlaps(before, f)) || (after && overlaps(after, f))) continue;
-    accepted.splice(at, 0, f);
+    if ((before && overlaps(before, f)) || (after && overlaps(after, f))) rejected.push(f);
+    else accepted.splice(at, 0, f);
   }
+  for (const f of rejected) coverLoser(accepted, f, text);
   return accepted;
+}
+
+/**
+ * A finding that lost to overlapping winners must not come back in pieces: if part of it is not covered by
+ * them (a model's LOCATION over "Said 3782" and a card over "3782 822463 10005"), it and the winners it
+ * touches are merged into one finding over their union, of the best winner's type and score.
+ */
+function coverLoser(accepted: Finding[], f: Finding, text: string): void {
+  let lo = lowerBound(accepted, f.start);
+  if (lo > 0 && accepted[lo - 1]!.end > f.start) lo--;
+  let hi = lo;
+  let covered = f.start;
+  let best: Finding | undefined;
+  while (hi < accepted.length && accepted[hi]!.start < f.end) {
+    const a = accepted[hi]!;
+    // Whitespace between two winners is not part of any value.
+    if (a.start > covered && /\S/.test(text.slice(covered, a.start))) break;
+    covered = Math.max(covered, a.end);
+    hi++;
+  }
+  if (covered >= f.end) return;
+  // Part of f is uncovered: take every winner it overlaps into the union.
+  hi = lo;
+  while (hi < accepted.length && accepted[hi]!.start < f.end) {
+    const a = accepted[hi]!;
+    if (!best || a.score > best.score) best = a;
+    hi++;
+  }
+  if (!best) return;
+  const start = Math.min(f.start, accepted[lo]!.start);
+  const end = Math.max(f.end, accepted[hi - 1]!.end);
+  accepted.splice(lo, hi - lo, {
+    ...best,
+    start,
+    end,
+    text: text.slice(start, end),
+    explanation: [...(best.explanation ?? []), `merged with an overlapping ${f.type} finding so no part of it is left`],
+  });
 }
 
 /** Findings that do not overlap any of `spans` (sorted by start, non-overlapping). */

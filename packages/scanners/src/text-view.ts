@@ -10,7 +10,7 @@ const isInvisible = (code: number): boolean =>
 
 /** The text recognizers see, with a map back to offsets in the original text. */
 export interface TextView {
-  /** Original text without invisible characters. */
+  /** Original text without invisible characters, with full-width forms, odd spaces and dashes folded to ASCII. */
   readonly text: string;
   readonly original: string;
   /** Whether any character was removed (the view differs from the original). */
@@ -24,9 +24,29 @@ export interface TextView {
   toOriginalEnd(viewEnd: number): number;
 }
 
+/**
+ * Characters recognizers read as their plain ASCII form, one UTF-16 unit for one, so offsets do not move:
+ * full-width forms (`４`, `＠`), no-break and other fixed-width spaces, and hyphens and dashes
+ * (non-breaking hyphen, figure dash, en dash, minus sign).
+ */
+const FOLDABLE = /[\u00A0\u2000-\u200A\u202F\u205F\u3000\u2010-\u2013\u2212\uFE63\uFF01-\uFF5E]/;
+
+function foldCode(code: number): number {
+  if (code >= 0xff01 && code <= 0xff5e) return code - 0xff01 + 0x21;
+  if (code === 0x00a0 || (code >= 0x2000 && code <= 0x200a) || code === 0x202f || code === 0x205f || code === 0x3000) return 0x20;
+  if ((code >= 0x2010 && code <= 0x2013) || code === 0x2212 || code === 0xfe63) return 0x2d;
+  return code;
+}
+
 export function createTextView(original: string): TextView {
-  if (!INVISIBLE.test(original)) {
+  const invisible = INVISIBLE.test(original);
+  if (!invisible && !FOLDABLE.test(original)) {
     return { text: original, original, changed: false, toOriginalStart: (i) => i, toOriginalEnd: (i) => i };
+  }
+  if (!invisible) {
+    // Same length: only characters are replaced, offsets are the original ones.
+    const text = original.replace(new RegExp(FOLDABLE.source, 'g'), (ch) => String.fromCharCode(foldCode(ch.charCodeAt(0))));
+    return { text, original, changed: true, toOriginalStart: (i) => i, toOriginalEnd: (i) => i };
   }
   const originalOffset = new Uint32Array(original.length);
   const pieces: string[] = [];
@@ -41,7 +61,7 @@ export function createTextView(original: string): TextView {
     }
   }
   if (runStart < original.length) pieces.push(original.slice(runStart));
-  const text = pieces.join('');
+  const text = pieces.join('').replace(new RegExp(FOLDABLE.source, 'g'), (ch) => String.fromCharCode(foldCode(ch.charCodeAt(0))));
   return {
     text,
     original,

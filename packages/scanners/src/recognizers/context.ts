@@ -35,6 +35,9 @@ export const DEFAULT_CONTEXT_WINDOW = 5;
 const MAX_CHARS_PER_WORD = 24;
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
+const WORD_CHAR = /[\p{L}\p{N}'’]/u;
+const isWordCharAt = (text: string, i: number): boolean => WORD_CHAR.test(text[i] ?? '');
+
 function wordsIn(text: string): string[] {
   return (text.match(WORD) ?? []).map((w) => w.toLowerCase().replace(/’/g, "'"));
 }
@@ -54,9 +57,12 @@ export function surroundingWords(
   const afterSlice = text.slice(end, Math.min(bounds.to, end + reach));
   const lineBreak = afterSlice.search(/[\r\n]/);
   const after = wordsIn(lineBreak === -1 ? afterSlice : afterSlice.slice(0, lineBreak));
-  // A slice that cuts into the text may cut a word in half; drop those partial edge words.
-  if (start - reach > bounds.from) before.shift();
-  if (lineBreak === -1 && end + reach < bounds.to) after.pop();
+  // A slice that cuts into the text may cut a word in half; drop those partial edge words. A slice that
+  // starts or ends between words (after a long ruler line of "=" or "-") keeps its edge words.
+  const from = start - reach;
+  if (from > bounds.from && isWordCharAt(text, from - 1) && isWordCharAt(text, from)) before.shift();
+  const to = end + reach;
+  if (lineBreak === -1 && to < bounds.to && isWordCharAt(text, to - 1) && isWordCharAt(text, to)) after.pop();
   return { before: before.slice(Math.max(0, before.length - window)), after: after.slice(0, window) };
 }
 

@@ -112,18 +112,29 @@ function validateCard(candidate: Candidate): Validation {
       cardWord: findContextWord(candidate.source, candidate.start, candidate.end, CARD_WORDS) !== undefined,
       deviceWord: findContextWord(candidate.source, candidate.start, candidate.end, DEVICE_WORDS) !== undefined,
     });
-  // A line break where the text wrapped stands for whichever separator the rest of the number uses.
-  const separators = new Set(candidate.text.replace(/\d|\r?\n/g, ''));
-  if (separators.size > 1) return { ok: false, explanation: 'mixed separators' };
   if (!/\D/.test(candidate.text)) return checkDigits(candidate.text, around) ?? { ok: false, explanation: 'not a card number' };
-
-  const groups = candidate.text.split(/[ -]|\r?\n/);
-  if (groups.some((g) => g.length > MAX_GROUP)) return { ok: false, explanation: 'irregular grouping' };
-  for (let count = groups.length; count >= 2; count--) {
-    const kept = groups.slice(0, count);
-    if (kept.some((g) => g.length < MIN_GROUP)) continue;
-    const verdict = checkDigits(kept.join(''), around);
-    if (verdict) return { ...verdict, length: groupsLength(candidate.text, count) };
+  // A line break where the text wrapped stands for whichever separator the number uses; a different
+  // separator ends it ("4111-1111-1111-1111 123": the CVV after a space is not part of it).
+  const first = /[ -]/.exec(candidate.text)?.[0];
+  const other = first === undefined ? -1 : candidate.text.search(first === ' ' ? /-/ : / /);
+  const text = other === -1 ? candidate.text : candidate.text.slice(0, other);
+  const groups = text.split(/[ -]|\r?\n/);
+  // An unrelated number may come before the card ("Order 12345 4111 1111 1111 1111") or after it
+  // (an expiry, a CVV, a second card): the earliest valid run of groups wins, the longest at that start.
+  // A run an issuer's range claims is preferred to a longer one only Luhn and a card word vouch for
+  // ("5190 0550 4093 5994 123": the Mastercard, not 19 digits with the CVV).
+  // The earliest run first: what validation skips before a card is never looked at again, what follows it is.
+  for (const branded of [true, false])
+  for (let from = 0; from < groups.length - 1; from++) {
+    for (let count = groups.length - from; count >= 2; count--) {
+      const kept = groups.slice(from, from + count);
+      if (kept.some((g) => g.length < MIN_GROUP || g.length > MAX_GROUP)) continue;
+      const verdict = checkDigits(kept.join(''), around);
+      if (!verdict || (branded && verdict.score !== undefined)) continue;
+      const skip = from === 0 ? 0 : groupsLength(candidate.text, from);
+      const skipTo = from === 0 ? 0 : skip + (/^\D+/.exec(candidate.text.slice(skip))?.[0].length ?? 0);
+      return { ...verdict, skip: skipTo, length: groupsLength(candidate.text, from + count) };
+    }
   }
   return { ok: false, explanation: 'not a card number' };
 }
@@ -133,8 +144,10 @@ export function creditCardRecognizer(): PatternRecognizer {
     name: 'credit_card',
     type: 'CREDIT_CARD',
     patterns: [
-      { name: 'card_digits', regex: /(?<![\w-])\d{12,19}(?!\w|[ -]\d)/, score: 0.9 },
-      { name: 'card_grouped', regex: /(?<![\w-])\d{3,6}(?:(?:[ -]|\r?\n)\d{1,6}){1,5}(?!\w|[ -]\d)/, score: 0.95 },
+      // A digit group may follow (an expiry, a CVV): the number is still read, and validation keeps the card.
+      { name: 'card_digits', regex: /(?<![\w-])\d{12,19}(?!\w|-\d)/, score: 0.9 },
+      // Up to nine groups: a card between other numbers, or two cards in a row ("4111 1111 1111 1111 5500 ...").
+      { name: 'card_grouped', regex: /(?<![\w-])\d{1,6}(?:(?:[ -]|\r?\n)\d{1,6}){1,8}(?!\w)/, score: 0.95 },
     ],
     validate: validateCard,
     context: CONTEXT,

@@ -31,8 +31,10 @@ export interface PhoneRecognizerOptions {
 }
 
 // Neither side may touch letters, digits or characters that continue a date, time, path, version or amount.
-const NOT_AFTER = String.raw`(?<![\w+#/:.\-$€£¥₹,])`;
-const NOT_BEFORE = String.raw`(?![\w/:%]|[.,\-]\d)`;
+// A label may be glued to the number ("Phone:415-867-2309", "Tel:+1...", "Phone #415..."), and a colon may
+// follow it ("call 415-867-2309: after 5pm"); a colon between digits (a time) or a "#" inside a word may not.
+const NOT_AFTER = String.raw`(?<![\w+/.\-$€£¥₹,])(?<![\d:]:)(?<![\w#]#)`;
+const NOT_BEFORE = String.raw`(?![\w/%]|[:.,\-]\d)`;
 // Between digit groups: one or two of space, dot, dash; or a line break, as when a transcript wraps a number.
 const GROUP_SEPARATOR = String.raw`(?:[ .\-]{1,2}|[ .\-]?\r?\n {0,2})`;
 const SEPARATOR_RUN = new RegExp(`${GROUP_SEPARATOR}(?=\\d)`, 'g');
@@ -233,7 +235,8 @@ function createValidator(regions: readonly CountryCode[]) {
   function labelledOther(candidate: Candidate, from: number, to: number): boolean {
     const start = candidate.start + from;
     const end = candidate.start + to;
-    if (followedByUnit(candidate, to)) return true;
+    // A North American number in its printed form ("415-867-2309 tb") is no amount, whatever follows it.
+    if (followedByUnit(candidate, to) && !NANP_FORMATTED.test(candidate.source.slice(start, end))) return true;
     if (CODE_CHUNK_BEFORE.test(candidate.source.slice(Math.max(0, start - CODE_CHUNK_REACH), start))) return true;
     return labelledAsOther(candidate.source, start, end, CONTEXT, findContextWord(candidate.source, start, end, CONTEXT));
   }
@@ -246,15 +249,20 @@ function createValidator(regions: readonly CountryCode[]) {
       // A lone digit run cut from a grouped number is not a phone number on its own.
       return /^\d+$/.test(text) && text !== candidate.text ? undefined : read(text);
     });
-    // First pass: the widest run of groups that is a phone on its own.
+    // First pass: the widest run of groups that is a phone on its own, the earliest such run first: a wider
+    // run that starts inside a number ("+1 212-555-0142. 2024 2024" read from "0142") must not leave its head.
+    let chosen: { i: number; verdict: Validation } | undefined;
     for (let i = 0; i < spans.length; i++) {
       const reading = readings[i];
-      if (!reading) continue;
+      if (!reading || (chosen && spans[i]![0] >= spans[chosen.i]![0])) continue;
       const verdict = strongVerdict(reading);
-      if (!verdict) continue;
-      const [start, end] = spans[i]!;
+      if (verdict) chosen = { i, verdict };
+    }
+    if (chosen) {
+      const reading = readings[chosen.i]!;
+      const [start, end] = spans[chosen.i]!;
       if (!reading.international && labelledOther(candidate, start, end)) return { ok: false, explanation: 'labelled as another number' };
-      return { ...withLabel(verdict, letterLabelBefore(candidate.source, candidate.start + start)), skip: start, length: end };
+      return { ...withLabel(chosen.verdict, letterLabelBefore(candidate.source, candidate.start + start)), skip: start, length: end };
     }
     // Second pass: the widest phone-shaped run, if a context word or label is beside the candidate.
     const label = letterLabelBefore(candidate.source, candidate.start);
@@ -265,7 +273,8 @@ function createValidator(regions: readonly CountryCode[]) {
     if (first === -1) return { ok: false, explanation: 'not a phone number' };
     const [start, end] = spans[first]!;
     const weak = contextVerdict(readings[first]!);
-    if (!weak || (!readings[first]!.international && followedByUnit(candidate, end))) return { ok: false, explanation: 'not a phone number' };
+    const unit = !readings[first]!.international && followedByUnit(candidate, end) && !NANP_FORMATTED.test(candidate.text.slice(start, end));
+    if (!weak || unit) return { ok: false, explanation: 'not a phone number' };
     const verdict = withLabel(weak, start === 0 ? label : letterLabelBefore(candidate.source, candidate.start + start));
     return { ...verdict, skip: start, length: end };
   }

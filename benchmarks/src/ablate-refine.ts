@@ -11,16 +11,16 @@
  * Usage: pnpm --filter veil-bench exec tsx src/ablate-refine.ts --dataset A --dataset B [--ner bundled|DIR|hub:ID]
  *          [--json OUT.json] [--markdown OUT.md] [--limit N] [--tolerance 0.5]
  */
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { BUNDLED_MODEL } from '@veil/ner-models';
 import { Anonymize, ModelRecognizer, REFINE_RULES, defaultRecognizers, refineNameFindings } from '@veil/scanners';
 import type { EntityType, Finding, RefineRuleName, Recognizer } from '@veil/scanners';
 import { Vault } from '@veil/vault';
 import { loadDataset } from './dataset.js';
+import { runIfEntryPoint } from './entry.js';
 import type { BenchDocument } from './dataset.js';
 import { scoreDocuments } from './metrics.js';
 import type { Prediction, QualityReport } from './metrics.js';
@@ -355,16 +355,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-const invokedDirectly = process.argv[1] !== undefined && existsSync(process.argv[1]) && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      log(`ablate-refine: failed: ${message}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfEntryPoint(import.meta.url, 'ablate-refine', main);

@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-import { existsSync, realpathSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Anonymize, Deanonymize } from '@veil/scanners';
 import type { EntityType } from '@veil/scanners';
 import { Vault } from '@veil/vault';
 import { USAGE, UsageError, parseBenchArgs } from './args.js';
 import type { BenchArgs, PeerName } from './args.js';
 import { datasetEntityTypes, loadDataset } from './dataset.js';
+import { runIfEntryPoint } from './entry.js';
 import type { BenchDocument } from './dataset.js';
 import { createOpenRedactionDetector } from './detectors/openredaction.js';
 import { createPresidioDetector } from './detectors/presidio.js';
@@ -172,18 +173,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-// Through a package bin, argv[1] is a symlink: compare real paths.
-const invokedDirectly = process.argv[1] !== undefined && existsSync(process.argv[1]) && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
-if (invokedDirectly) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      // Typed Veil and model errors carry no PII by contract; anything else is reported by name only.
-      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-      log(`veil-bench: failed: ${message}`);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfEntryPoint(import.meta.url, 'veil-bench', main);

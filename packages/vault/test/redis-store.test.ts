@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RedisVaultStore, Vault, VaultDecryptionError, VaultUnavailableError, envKey, functionKey, passphraseKey, staticKey } from '../src/index.js';
 import { RedisServer, redisAvailable } from './redis-server.js';
 import { TEST_KEY } from './stores.js';
+import { expectOneToOne } from './one-to-one.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -64,15 +65,8 @@ describe.skipIf(!redisAvailable)('RedisVaultStore on a real Redis', () => {
     const values = Array.from({ length: 400 }, (_, i) => `person-${(i * 13) % 97}`);
     const calls = values.flatMap((v, i) => [(i % 2 ? one : two).getOrCreate('chat', 'PERSON', v), (i % 2 ? two : one).getOrCreate('chat', 'PERSON', v)]);
     const results = await Promise.all(calls);
-    const byValue = new Map<string, string>();
-    const byPlaceholder = new Map<string, string>();
-    for (const r of results) {
-      expect(byValue.get(r.value) ?? r.placeholder).toBe(r.placeholder);
-      expect(byPlaceholder.get(r.placeholder) ?? r.value).toBe(r.value);
-      byValue.set(r.value, r.placeholder);
-      byPlaceholder.set(r.placeholder, r.value);
-    }
-    expect(byValue.size).toBe(97);
+    const byPlaceholder = expectOneToOne(results);
+    expect(byPlaceholder.size).toBe(97);
     const numbers = [...byPlaceholder.keys()].map((p) => Number(/_(\d+)\]$/.exec(p)![1])).sort((a, b) => a - b);
     expect(numbers).toEqual(Array.from({ length: 97 }, (_, i) => i + 1));
     for (const [placeholder, value] of byPlaceholder) {

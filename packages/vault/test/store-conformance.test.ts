@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InvalidVaultArgumentError, Vault, VaultConflictError, parseVaultSnapshot } from '../src/index.js';
 import type { TenantVaultStore, VaultStore } from '../src/index.js';
 import { allKinds } from './stores.js';
+import { expectOneToOne } from './one-to-one.js';
 
 const entry = (placeholder: string, type: string, value: string) => ({ placeholder, type, value });
 
@@ -47,15 +48,8 @@ describe.each(allKinds())('VaultStore conformance: $name', (kind) => {
     const store = kind.create();
     const values = Array.from({ length: 150 }, (_, i) => `user${(i * 7) % 37}@example.com`);
     const results = await Promise.all(values.map((v) => store.getOrCreate('s', 'EMAIL_ADDRESS', v)));
-    const byValue = new Map<string, string>();
-    const byPlaceholder = new Map<string, string>();
-    for (const r of results) {
-      expect(byValue.get(r.value) ?? r.placeholder).toBe(r.placeholder);
-      expect(byPlaceholder.get(r.placeholder) ?? r.value).toBe(r.value);
-      byValue.set(r.value, r.placeholder);
-      byPlaceholder.set(r.placeholder, r.value);
-    }
-    expect(byValue.size).toBe(37);
+    const byPlaceholder = expectOneToOne(results);
+    expect(byPlaceholder.size).toBe(37);
     expect(new Set((await store.list('s')).map((e) => e.placeholder)).size).toBe(37);
   });
 

@@ -87,8 +87,3 @@ def copy_tokenizer(name: str, out_dir: Path) -> None:
     for f in ('tokenizer.json', 'tokenizer_config.json', 'special_tokens_map.json', 'vocab.txt'):
         shutil.copy(base_dir(name) / f, out_dir / f)
 
-
-def licence_files(name: str) -> dict[str, str]:
-    """README (model card) of the base as shipped in its package, for the NOTICE."""
-    readme = base_dir(name) / 'README.md'
-    return {'README.md': readme.read_text(encoding='utf-8')} if readme.exists() else {}

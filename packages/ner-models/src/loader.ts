@@ -1,9 +1,11 @@
 /**
- * Resolves a model (config name, config object or local directory), loads its tokenizer through
- * transformers.js (`@huggingface/transformers`) and its ONNX graph through onnxruntime-node, once per process:
- * concurrent and later requests for the same model share one promise. Only transformers.js' tokenizer classes and
- * its settings (`env`) are used; sessions come from our own onnxruntime-node, the same version transformers.js
- * pins, so one runtime is installed. Both are imported lazily so that users of patterns only never load them.
+ * Resolves a model (config name, config object or local directory), loads its tokenizer and its ONNX graph
+ * through onnxruntime-node, once per process: concurrent and later requests for the same model share one promise.
+ * The tokenizer comes from `@huggingface/tokenizers`, the library transformers.js builds its tokenizer classes on;
+ * transformers.js itself (a 1.3 MB bundle) is imported only for what needs it: its settings (`env`) for hub models,
+ * the hub download, and the few tokenizer classes that change encoding. Sessions come from our own
+ * onnxruntime-node, the same version transformers.js pins, so one runtime is installed. All of it is imported
+ * lazily so that users of patterns only never load it.
  */
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -97,6 +99,15 @@ interface TransformersEnv {
 
 type TokenizerClass = new (tokenizerJson: unknown, tokenizerConfig: unknown) => SubwordTokenizer;
 
+/**
+ * transformers.js tokenizer classes whose encoding differs from the plain tokenizer (language codes, special
+ * splitting); every other class, BERT's and RoBERTa's included, encodes exactly as `@huggingface/tokenizers` does.
+ */
+const CUSTOM_TOKENIZER_CLASSES = new Set([
+  'M2M100Tokenizer', 'MarianTokenizer', 'MBartTokenizer', 'MBart50Tokenizer', 'NllbTokenizer', 'VitsTokenizer',
+  'XLMTokenizer', 'WhisperTokenizer',
+]);
+
 interface TransformersModules {
   env: TransformersEnv;
   /** Tokenizer classes by name (`BertTokenizer`, ...) and the generic `PreTrainedTokenizer`. */
@@ -106,43 +117,62 @@ interface TransformersModules {
 // A variable, not a literal, so that TypeScript reads only the parts typed above, not transformers.js' own types.
 const TRANSFORMERS = '@huggingface/transformers';
 
-async function importTransformers(): Promise<TransformersModules> {
-  const module = (await import(TRANSFORMERS)) as { env: TransformersEnv } & Record<string, unknown>;
-  return { env: module.env, tokenizers: module };
+async function importTransformers(modelId: string): Promise<TransformersModules> {
+  try {
+    const module = (await import(TRANSFORMERS)) as { env: TransformersEnv } & Record<string, unknown>;
+    return { env: module.env, tokenizers: module };
+  } catch (cause) {
+    throw new ModelLoadError(modelId, 'could not import @huggingface/transformers', { cause });
+  }
+}
+
+function tokenContent(token: unknown): string | undefined {
+  if (typeof token === 'string') return token;
+  const content = (token as { content?: unknown } | null)?.content;
+  return typeof content === 'string' ? content : undefined;
+}
+
+/** `@huggingface/tokenizers`' Tokenizer with the two things a transformers.js tokenizer class adds that we read. */
+async function plainTokenizer(tokenizerJson: unknown, tokenizerConfig: unknown): Promise<SubwordTokenizer> {
+  const { Tokenizer } = await import('@huggingface/tokenizers');
+  const tokenizer = new Tokenizer(tokenizerJson as object, tokenizerConfig as object);
+  const pad = tokenContent((tokenizerConfig as { pad_token?: unknown }).pad_token);
+  return {
+    encode: (text, options) => tokenizer.encode(text, { add_special_tokens: options?.add_special_tokens ?? true }).ids,
+    pad_token_id: pad === undefined ? undefined : tokenizer.token_to_id(pad),
+  };
 }
 
 /**
  * The tokenizer the way transformers.js' AutoTokenizer builds it (class named by tokenizer_config.json, `Fast`
  * suffix dropped), from the model directory's files: no hub lookup, no cache layout, no global settings.
  */
-async function loadTokenizer(directory: string, transformers: TransformersModules): Promise<SubwordTokenizer> {
+export async function loadTokenizer(modelId: string, directory: string): Promise<SubwordTokenizer> {
   const [tokenizerJson, tokenizerConfig] = await Promise.all(
     ['tokenizer.json', 'tokenizer_config.json'].map(async (file) => JSON.parse(await readFile(join(directory, file), 'utf8')) as unknown),
   );
   const className = (tokenizerConfig as { tokenizer_class?: unknown }).tokenizer_class;
-  const named = typeof className === 'string' ? transformers.tokenizers[className.replace(/Fast$/, '')] : undefined;
-  const Tokenizer = (typeof named === 'function' ? named : transformers.tokenizers.PreTrainedTokenizer) as TokenizerClass;
-  return new Tokenizer(tokenizerJson, tokenizerConfig);
+  const name = typeof className === 'string' ? className.replace(/Fast$/, '') : undefined;
+  if (name === undefined || !CUSTOM_TOKENIZER_CLASSES.has(name)) return plainTokenizer(tokenizerJson, tokenizerConfig);
+  const named = (await importTransformers(modelId)).tokenizers[name];
+  if (typeof named !== 'function') throw new ModelLoadError(modelId, `transformers.js has no tokenizer class ${name}`);
+  return new (named as TokenizerClass)(tokenizerJson, tokenizerConfig);
 }
 
 async function loadUncached(config: NerModelConfig, options: LoadOptions): Promise<NerModel> {
   const modelId = config.name;
-  let transformers: TransformersModules;
-  try {
-    transformers = await importTransformers();
-  } catch (cause) {
-    throw new ModelLoadError(modelId, 'could not import @huggingface/transformers', { cause });
-  }
+  // Only a hub model is looked up under transformers.js' settings, and only it may be downloaded.
+  const transformers = config.path === undefined && config.repoId !== undefined ? await importTransformers(modelId) : undefined;
   const roots: SearchRoots = {
-    cacheDir: options.cacheDir ?? transformers.env.cacheDir,
-    localModelPath: options.localModelPath ?? transformers.env.localModelPath,
+    cacheDir: options.cacheDir ?? transformers?.env.cacheDir ?? null,
+    localModelPath: options.localModelPath ?? transformers?.env.localModelPath ?? null,
     hubCache: options.hubCache === undefined ? defaultHubCache() : options.hubCache,
   };
   const onnxFiles = onnxCandidates(config, options.quantized);
   const searched = candidateDirectories(config, roots);
   let directory = searched.find((dir) => completeModelFile(dir, onnxFiles) !== undefined);
   if (directory === undefined) {
-    const remoteAllowed = options.allowRemote === true && transformers.env.allowRemoteModels && config.repoId !== undefined;
+    const remoteAllowed = options.allowRemote === true && transformers !== undefined && transformers.env.allowRemoteModels;
     if (!remoteAllowed) throw new ModelNotFoundError(modelId, searched, howToProvide(config));
     directory = await download(config, roots, onnxFiles, transformers);
   }
@@ -150,7 +180,7 @@ async function loadUncached(config: NerModelConfig, options: LoadOptions): Promi
     const modelConfig = JSON.parse(await readFile(join(directory, 'config.json'), 'utf8')) as ModelConfigJson;
     const onnxPath = completeModelFile(directory, preferredOnnxFiles(modelConfig, onnxFiles, options.quantized))!;
     const labels = readId2Label(modelConfig.id2label, config.labels);
-    const encoder = new WordEncoder(await loadTokenizer(directory, transformers));
+    const encoder = new WordEncoder(await loadTokenizer(modelId, directory));
     const ort = await import('onnxruntime-node');
     const session = await ort.InferenceSession.create(onnxPath, {
       intraOpNumThreads: options.intraOpNumThreads ?? Math.min(4, availableParallelism()),

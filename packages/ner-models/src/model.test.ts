@@ -49,6 +49,16 @@ describe('NerModel on a real tokenizer and ONNX graph', () => {
     expect(found(text, await model.predict(text))).toEqual([['John', 'PERSON'], ['Smith', 'PERSON']]);
   });
 
+  it('reads a long text segment by segment with the same entities as whole', async () => {
+    const sentence = 'I met Samuel L. Jackson and JOHN SMITH in Washington, at Acme Corp.';
+    const text = Array.from({ length: 40 }, (_, i) => (i % 3 === 0 ? `${sentence}\n` : `${sentence} `)).join('');
+    const whole = await model.predict(text, { segments: { size: text.length, margin: 0 } });
+    expect(whole.length).toBe(40 * 4);
+    for (const segments of [{ size: 300, margin: 100 }, { size: 97, margin: 40 }, { size: 1000, margin: 200 }]) {
+      expect(await model.predict(text, { segments })).toEqual(whole);
+    }
+  });
+
   it('drops a person or organization without a single letter', async () => {
     const text = '1 . John Smith met Ann';
     expect(found(text, await model.predict(text))).toEqual([['John Smith', 'PERSON'], ['Ann', 'PERSON']]);

@@ -10,6 +10,7 @@ import type { NerModelConfig } from './configs.js';
 import { WordEncoder, type EncodedText } from './encoding.js';
 import { NerInferenceError } from './errors.js';
 import type { ModelLabel } from './labels.js';
+import { DEFAULT_SEGMENT_PLAN, planSegments, type SegmentPlan, type TextSegment } from './segments.js';
 import { assignTokensToWindows, planWindows, type TokenWindow } from './windows.js';
 
 /** The part of an onnxruntime tensor the runtime reads. */
@@ -43,6 +44,8 @@ export interface NerModelParts {
 export interface PredictOptions {
   /** Override the config's thresholds (per type, `default` for the rest). */
   thresholds?: Record<string, number>;
+  /** How long texts are cut for reading (default DEFAULT_SEGMENT_PLAN). */
+  segments?: SegmentPlan;
 }
 
 interface WindowJob {
@@ -58,6 +61,14 @@ interface TextWork {
   windows: TokenWindow[];
   owner: Int32Array;
   probs: Float32Array;
+}
+
+/** Characters read per inference round: bounds working memory whatever the length of the texts. */
+const GROUP_CHARS = 131_072;
+
+interface Piece {
+  text: number;
+  segment: TextSegment;
 }
 
 const SUPPORTED_INPUTS = new Set(['input_ids', 'attention_mask', 'token_type_ids']);
@@ -102,11 +113,43 @@ export class NerModel {
     return (await this.predictBatch([text], options))[0]!;
   }
 
-  /** Entities for several texts; their windows share inference batches. Same results as one by one. */
+  /**
+   * Entities for several texts; their windows share inference batches. Same results as one by one. Long texts
+   * are read segment by segment (see segments.ts), a bounded number of characters at a time.
+   */
   async predictBatch(texts: readonly string[], options?: PredictOptions): Promise<NerEntity[][]> {
     if (!Array.isArray(texts) || texts.some((t) => typeof t !== 'string')) {
       throw new TypeError('predict takes a string, predictBatch an array of strings');
     }
+    const thresholds = { ...this.config.thresholds, ...options?.thresholds };
+    const results: NerEntity[][] = texts.map(() => []);
+    let group: Piece[] = [];
+    let groupChars = 0;
+    const readGroup = async (): Promise<void> => {
+      const found = await this.predictPieces(group.map((p) => texts[p.text]!.slice(p.segment.start, p.segment.end)), thresholds);
+      group.forEach(({ text, segment }, i) => {
+        for (const entity of found[i]!) {
+          const start = entity.start + segment.start;
+          if (start < segment.coreStart || start >= segment.coreEnd) continue;
+          results[text]!.push({ ...entity, start, end: entity.end + segment.start });
+        }
+      });
+      group = [];
+      groupChars = 0;
+    };
+    for (let text = 0; text < texts.length; text++) {
+      for (const segment of planSegments(texts[text]!, options?.segments ?? DEFAULT_SEGMENT_PLAN)) {
+        group.push({ text, segment });
+        groupChars += segment.end - segment.start;
+        if (groupChars >= GROUP_CHARS) await readGroup();
+      }
+    }
+    if (group.length > 0) await readGroup();
+    return results;
+  }
+
+  /** Entities in each of `texts`, read whole, offsets into that text. */
+  private async predictPieces(texts: readonly string[], thresholds: Record<string, number>): Promise<NerEntity[][]> {
     const labelCount = this.labels.length;
     const contentLength = this.config.maxLength - this.encoder.prefix.length - this.encoder.suffix.length;
     const work: TextWork[] = texts.map((text) => {
@@ -127,7 +170,6 @@ export class NerModel {
     for (let i = 0; i < jobs.length; i += batchSize) {
       await this.runBatch(jobs.slice(i, i + batchSize), work);
     }
-    const thresholds = { ...this.config.thresholds, ...options?.thresholds };
     return work.map((w, index) => {
       if (this.config.entityCut !== undefined) foldEntityMass(w.probs, this.labels, this.config.entityCut);
       const entities = aggregateEntities(texts[index]!, w.encoded.words, {

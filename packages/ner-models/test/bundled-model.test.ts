@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AutoTokenizer, env } from '@huggingface/transformers';
 import ort from 'onnxruntime-node';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadTokenizer } from '../src/loader.js';
 import {
   bundledModelDirectory, loadNerModel, tokenCaseClasses, WordEncoder, type NerEntity, type NerModel,
 } from '../src/index.js';
@@ -39,6 +40,10 @@ function directoryBytes(dir: string): number {
 }
 
 describe('bundled model files', () => {
+  // transformers.js' env is process-wide: put it back for the test files that share this worker.
+  const saved = { allowRemoteModels: env.allowRemoteModels, localModelPath: env.localModelPath };
+  afterAll(() => Object.assign(env, saved));
+
   it('has a BERT token-classification config with BIO labels for the three entity types', () => {
     expect(config.model_type).toBe('bert');
     expect(config.architectures).toEqual(['BertForTokenClassification']);
@@ -58,6 +63,13 @@ describe('bundled model files', () => {
     const checks = JSON.parse(readFileSync(TOKENIZER_CHECK, 'utf8')) as Array<{ text: string; ids: number[]; types?: number[] }>;
     expect(checks.length).toBeGreaterThan(3);
     for (const { text, ids } of checks) expect(Array.from(tokenizer.encode(text), Number)).toEqual(ids);
+  });
+
+  it('encodes through the runtime loader (@huggingface/tokenizers) exactly like the Python tokenizer', async () => {
+    const tokenizer = await loadTokenizer('veil-ner-small', MODEL_DIR);
+    const checks = JSON.parse(readFileSync(TOKENIZER_CHECK, 'utf8')) as Array<{ text: string; ids: number[] }>;
+    for (const { text, ids } of checks) expect(tokenizer.encode(text)).toEqual(ids);
+    expect(tokenizer.pad_token_id).toBe(0);
   });
 
   it('reads case classes through token_type_ids, computed exactly as in training', async () => {

@@ -214,6 +214,12 @@ describe('Anonymize allowed and hidden names', () => {
     expect(result.riskScore).toBe(1);
   });
 
+  it('matches a hidden name glued to a word of another script, not to one of its own', async () => {
+    const scanner = anonymizer({ hiddenNames: ['Maria Gonzalez', '田中'], entityTypes: ['EMAIL_ADDRESS'] });
+    const result = await scanner.scan('電話Maria Gonzalez様, 由maria gonzalez负责, Mariah Gonzalez, Maria Gonzalez2, 田中さん, 田中村');
+    expect(result.sanitized).toBe('電話[REDACTED_CUSTOM_1]様, 由[REDACTED_CUSTOM_2]负责, Mariah Gonzalez, Maria Gonzalez2, [REDACTED_CUSTOM_3]さん, 田中村');
+  });
+
   it('refuses a name that is both allowed and hidden, without naming it', () => {
     expect(() => anonymizer({ allowedNames: ['Ann Lee'], hiddenNames: ['ann lee'] })).toThrow(ConfigurationError);
     try {

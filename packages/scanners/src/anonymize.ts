@@ -11,6 +11,7 @@ import { PATTERN_ENTITY_TYPES, defaultRecognizers } from './recognizers/index.js
 import { highestScore, riskScore } from './risk.js';
 import { FORGED_PLACEHOLDER_TYPE, findForgedPlaceholders, isPlaceholderWordChar, typeSkeleton } from './forged-placeholders.js';
 import { createTextView } from './text-view.js';
+import { charAt, charBefore, joinsWord } from './word-boundary.js';
 import type { TextView } from './text-view.js';
 import type { EntityType, Finding, InputScanner, Recognizer, ScanResult } from './types.js';
 
@@ -57,13 +58,8 @@ const HIDDEN_NAMES_RECOGNIZER = 'hidden_names';
 const BUILT_IN_TYPES: readonly EntityType[] = [...new Set([...PATTERN_ENTITY_TYPES, ...NER_TYPES, 'CUSTOM'])];
 
 const fold = (name: string): string => name.trim().toLowerCase();
-const WORD_CHAR_AT_END = /[\p{L}\p{M}\p{N}_]$/u;
-const WORD_CHAR_AT_START = /^[\p{L}\p{M}\p{N}_]/u;
-
 interface NameMatcher {
   pattern: RegExp;
-  wordAtStart: boolean;
-  wordAtEnd: boolean;
 }
 
 interface Occurrence { start: number; end: number; text: string }
@@ -72,22 +68,18 @@ interface Occurrence { start: number; end: number; text: string }
 function compileName(name: string): NameMatcher {
   const trimmed = name.trim();
   const escaped = trimmed.split(/\s+/).map((part) => part.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return {
-    pattern: new RegExp(escaped.join('\\s+'), 'giu'),
-    wordAtStart: WORD_CHAR_AT_START.test(trimmed),
-    wordAtEnd: WORD_CHAR_AT_END.test(trimmed),
-  };
+  return { pattern: new RegExp(escaped.join('\\s+'), 'giu') };
 }
 
 function findNames(matchers: NameMatcher[], text: string): Occurrence[] {
   const found: Occurrence[] = [];
-  for (const { pattern, wordAtStart, wordAtEnd } of matchers) {
+  for (const { pattern } of matchers) {
     for (const m of text.matchAll(pattern)) {
       const start = m.index;
       const end = start + m[0].length;
-      // Whole words only: "Acme" must not match part of "Acmeville".
-      if (wordAtStart && WORD_CHAR_AT_END.test(text.slice(Math.max(0, start - 2), start))) continue;
-      if (wordAtEnd && WORD_CHAR_AT_START.test(text.slice(end, end + 2))) continue;
+      // Whole words only: "Acme" must not match part of "Acmeville" (but may be glued to a word of another script).
+      if (joinsWord(charBefore(text, start), charAt(text, start))) continue;
+      if (joinsWord(charBefore(text, end), charAt(text, end))) continue;
       found.push({ start, end, text: m[0] });
     }
   }

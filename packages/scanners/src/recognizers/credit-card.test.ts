@@ -73,6 +73,9 @@ describe('credit card recognizer', () => {
 
   it('finds a grouped number wrapped over two lines', async () => {
     await expectFinding(recognizer, 'Card number 4111 1111\n1111 1111.\n4. Next', '4111 1111\n1111 1111');
+    // The separator stays at the end of the first line.
+    await expectFinding(recognizer, 'card number 4111-1111-\n1111-1111', '4111-1111-\n1111-1111');
+    await expectFinding(recognizer, 'card number 4111 1111 \r\n1111 1111 exp 12/29', '4111 1111 \r\n1111 1111');
   });
 
   it('keeps only the card when an unrelated group follows it', async () => {

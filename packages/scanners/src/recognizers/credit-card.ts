@@ -72,6 +72,8 @@ const CARD_WORDS: ContextOptions = {
 const DEVICE_WORDS: ContextOptions = { words: ['imei', 'imeisv', 'imei1', 'imei2', 'meid', 'device id', 'handset'], window: 4, boost: 0 };
 
 const UNKNOWN_ISSUER_SCORE = 0.6;
+/** Between two digit groups: a separator, or a line break where the text wrapped (with or without one). */
+const LINE_WRAP_OR_SEPARATOR = /[ -]?\r?\n|[ -]/;
 
 interface Surroundings {
   cardWord: boolean;
@@ -118,7 +120,7 @@ function validateCard(candidate: Candidate): Validation {
   const first = /[ -]/.exec(candidate.text)?.[0];
   const other = first === undefined ? -1 : candidate.text.search(first === ' ' ? /-/ : / /);
   const text = other === -1 ? candidate.text : candidate.text.slice(0, other);
-  const groups = text.split(/[ -]|\r?\n/);
+  const groups = text.split(LINE_WRAP_OR_SEPARATOR);
   // An unrelated number may come before the card ("Order 12345 4111 1111 1111 1111") or after it
   // (an expiry, a CVV, a second card): the earliest valid run of groups wins, the longest at that start.
   // A run an issuer's range claims is preferred to a longer one only Luhn and a card word vouch for
@@ -147,7 +149,8 @@ export function creditCardRecognizer(): PatternRecognizer {
       // A digit group may follow (an expiry, a CVV): the number is still read, and validation keeps the card.
       { name: 'card_digits', regex: /(?<![\w-])\d{12,19}(?!\w|-\d)/, score: 0.9 },
       // Up to nine groups: a card between other numbers, or two cards in a row ("4111 1111 1111 1111 5500 ...").
-      { name: 'card_grouped', regex: /(?<![\w-])\d{1,6}(?:(?:[ -]|\r?\n)\d{1,6}){1,8}(?!\w)/, score: 0.95 },
+      // A group may end a line with its separator still in place ("4111-1111-" then "1111-1111").
+      { name: 'card_grouped', regex: /(?<![\w-])\d{1,6}(?:(?:[ -]?\r?\n|[ -])\d{1,6}){1,8}(?!\w)/, score: 0.95 },
     ],
     validate: validateCard,
     context: CONTEXT,

@@ -83,6 +83,8 @@ const CONTEXT: ContextOptions = {
     'phone', 'phones', 'telephone', 'tel', 'ph', 'mobile', 'mob', 'cell', 'cellphone', 'fax', 'call', 'calls', 'called',
     'calling', 'ring', 'text', 'sms', 'whatsapp', 'viber', 'dial', 'contact', 'reach', 'hotline', 'helpline', 'toll free',
     'freephone', 'landline', 'telefon', 'teléfono', 'téléphone', 'telefone', 'telefono', 'handy', 'portable', 'móvil',
+    // Chinese, Japanese and Korean, often written glued to the number.
+    '電話', '电话', '手機', '手机', '携帯', '電話番号', '전화', '휴대폰',
   ],
   boost: 0.15,
 };

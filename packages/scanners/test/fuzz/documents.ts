@@ -50,7 +50,16 @@ const cardDigits = fc
   .tuple(fc.constantFrom([4], [5, 1], [5, 5]), fc.array(digit, { minLength: 14, maxLength: 14 }))
   .map(([prefix, rest]) => luhnComplete([...prefix, ...rest].slice(0, 15)))
   .filter((n) => !/^(\d)\1+$/.test(n));
-const card = fc.tuple(cardDigits, fc.constantFrom('', ' ', '-', '\u00A0')).map(([n, sep]) => (sep === '' ? n : n.replace(/(\d{4})(?=\d)/g, `$1${sep}`)));
+const grouped = (n: string, sep: string) => (sep === '' ? n : n.replace(/(\d{4})(?=\d)/g, `$1${sep}`));
+/** Grouped numbers, and grouped numbers wrapped over two lines after the second group (the separator kept or not). */
+const card = fc.oneof(
+  fc.tuple(cardDigits, fc.constantFrom('', ' ', '-', '\u00A0')).map(([n, sep]) => grouped(n, sep)),
+  fc.tuple(cardDigits, fc.constantFrom(' ', '-'), fc.constantFrom('\n', '\r\n', 'keep')).map(([n, sep, wrap]) => {
+    const line = grouped(n, sep);
+    // line.slice(9, 10) is the separator after the second group.
+    return `${line.slice(0, 9)}${wrap === 'keep' ? `${sep}\n` : wrap}${line.slice(10)}`;
+  }),
+);
 
 const PHONES = ['415-867-2309', '(415) 867-2309', '+1 212-555-0142', '+14158672309', '+44 20 7946 0958', '212.555.0142'];
 const phone = fc.constantFrom(...PHONES);
@@ -62,12 +71,13 @@ const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(
 
 /** A value with what may be glued before and after it; the label is not part of the value. */
 const labelled = fc.oneof(
-  fc.tuple(fc.constantFrom('Phone:', 'Tel:', 'Phone #', 'call ', 'Mobile: ', 'phone: '), phone, fc.constantFrom('', ':', '.', ',', ': after 5pm')),
+  fc.tuple(fc.constantFrom('Phone:', 'Tel:', 'Phone #', 'call ', 'Mobile: ', 'phone: ', '電話'), phone, fc.constantFrom('', ':', '.', ',', ': after 5pm')),
   fc.tuple(fc.constantFrom('Card ', 'card: ', 'Visa ', 'cc '), card, fc.constantFrom('', ' 12/29', ' 123', '.', ',')),
   fc.tuple(fc.constantFrom('Card ', 'Order 12345 '), cardDigits.map(fullWidth), fc.constantFrom('', '.')),
   fc.tuple(fc.constantFrom('mail ', 'Email: ', '<', 'to '), email, fc.constantFrom('', '>', '.', ',', ';')),
   fc.tuple(fc.constantFrom('IP ', 'Host ', 'IPv6:', 'server ', 'Step 3: connect to '), ip, fc.constantFrom('', ': down', '.', ',')),
-  fc.tuple(fc.constantFrom('', 'by ', 'from '), hidden, fc.constantFrom('', '.', ',', '!')),
+  // Chinese and Japanese glue words to names without a space.
+  fc.tuple(fc.constantFrom('', 'by ', 'from ', '電話', '由'), hidden, fc.constantFrom('', '.', ',', '!', '様', '负责')),
   fc.tuple(fc.constantFrom('SSN: ', 'SSN '), fc.constantFrom('536-22-1234', '536221234', '536\u201122\u20111234'), fc.constantFrom('', '.')),
 );
 
@@ -145,6 +155,11 @@ export const overreachingModel: Recognizer = {
 
 export const withStandInModel: FuzzScanners = {
   anonymize: (vault) => new Anonymize({ vault, ner: false, hiddenNames: HIDDEN_NAMES, recognizers: [overreachingModel] }),
+};
+
+/** The default configuration: the bundled NER model beside the patterns (loaded once per process). */
+export const withBundledModel: FuzzScanners = {
+  anonymize: (vault) => new Anonymize({ vault, hiddenNames: HIDDEN_NAMES }),
 };
 
 export class PropertyFailure extends Error {}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkDocument, fuzzDocument, withStandInModel } from './documents.js';
+import { checkDocument, fuzzDocument, withBundledModel, withStandInModel } from './documents.js';
 import type { FuzzDocument } from './documents.js';
 
 /**
@@ -40,7 +40,7 @@ const REGRESSIONS: Array<{ seed: number; path: string; doc: FuzzDocument }> = [
   { seed: 1015226085, path: '2962:1:0:0:1:1:1:8', doc: { text: 'IP 192.168.10.25 sdk  ', values: ['192.168.10.25'] } },
 ];
 
-describe('fuzzing (issue 15): patterns only', () => {
+describe('fuzzing (issue 15)', () => {
   it('keeps every property on a few thousand generated documents', async () => {
     const seed = Number(process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
     await fc.assert(fc.asyncProperty(fuzzDocument, (doc) => checkDocument(doc)), {
@@ -53,6 +53,14 @@ describe('fuzzing (issue 15): patterns only', () => {
     const seed = Number(process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
     await fc.assert(fc.asyncProperty(fuzzDocument, (doc) => checkDocument(doc, withStandInModel)), {
       numRuns: Math.ceil(Number(process.env.VEIL_FUZZ_RUNS ?? 3000) / 3),
+      seed,
+    });
+  }, 120_000);
+
+  it('keeps every property with the bundled model (the default configuration)', async () => {
+    const seed = Number(process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
+    await fc.assert(fc.asyncProperty(fuzzDocument, (doc) => checkDocument(doc, withBundledModel)), {
+      numRuns: Math.ceil(Number(process.env.VEIL_FUZZ_RUNS ?? 3000) / 10),
       seed,
     });
   }, 120_000);

@@ -1,17 +1,28 @@
 /**
  * `pnpm fuzz [runs] [seed]`: checks the fuzzing properties (see documents.ts) on 100,000 generated documents,
- * patterns only (VEIL_FUZZ_MODEL=standin: with an overreaching stand-in model). Prints the seed first; a failure prints the seed and path to replay it and the shrunk document,
- * which belongs in fuzz.test.ts's REGRESSIONS.
+ * patterns only (VEIL_FUZZ_MODEL=standin: with an overreaching stand-in model; VEIL_FUZZ_MODEL=bundled: the default
+ * configuration with the bundled model). Prints the seed first; a failure prints the seed and path to replay it and
+ * the shrunk document, which belongs in fuzz.test.ts's REGRESSIONS.
  */
 import fc from 'fast-check';
-import { checkDocument, fuzzDocument, patternsOnly, withStandInModel } from './documents.js';
+import { checkDocument, fuzzDocument, patternsOnly, withBundledModel, withStandInModel } from './documents.js';
+import type { FuzzScanners } from './documents.js';
 
 const runs = Number(process.argv[2] ?? process.env.VEIL_FUZZ_RUNS ?? 100_000);
 const seed = Number(process.argv[3] ?? process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
-// VEIL_FUZZ_MODEL=standin adds an overreaching stand-in model whose spans cut into pattern values.
-const standIn = process.env.VEIL_FUZZ_MODEL === 'standin';
-const scanners = standIn ? withStandInModel : patternsOnly;
-console.log(`veil fuzz: ${runs} documents, seed ${seed}${standIn ? ', stand-in model' : ', patterns only'}`);
+const MODES: Record<string, { scanners: FuzzScanners; label: string }> = {
+  patterns: { scanners: patternsOnly, label: 'patterns only' },
+  // An overreaching stand-in model whose spans cut into pattern values.
+  standin: { scanners: withStandInModel, label: 'stand-in model' },
+  bundled: { scanners: withBundledModel, label: 'bundled model' },
+};
+const mode = MODES[process.env.VEIL_FUZZ_MODEL ?? 'patterns'];
+if (mode === undefined) {
+  console.error(`VEIL_FUZZ_MODEL must be one of ${Object.keys(MODES).join(', ')}`);
+  process.exit(2);
+}
+const { scanners } = mode;
+console.log(`veil fuzz: ${runs} documents, seed ${seed}, ${mode.label}`);
 const started = performance.now();
 let checked = 0;
 let values = 0;

@@ -51,15 +51,13 @@ const cardDigits = fc
   .map(([prefix, rest]) => luhnComplete([...prefix, ...rest].slice(0, 15)))
   .filter((n) => !/^(\d)\1+$/.test(n));
 const grouped = (n: string, sep: string) => (sep === '' ? n : n.replace(/(\d{4})(?=\d)/g, `$1${sep}`));
-/** Grouped numbers, and grouped numbers wrapped over two lines after the second group (the separator kept or not). */
-const card = fc.oneof(
-  fc.tuple(cardDigits, fc.constantFrom('', ' ', '-', '\u00A0')).map(([n, sep]) => grouped(n, sep)),
-  fc.tuple(cardDigits, fc.constantFrom(' ', '-'), fc.constantFrom('\n', '\r\n', 'keep')).map(([n, sep, wrap]) => {
-    const line = grouped(n, sep);
-    // line.slice(9, 10) is the separator after the second group.
-    return `${line.slice(0, 9)}${wrap === 'keep' ? `${sep}\n` : wrap}${line.slice(10)}`;
-  }),
-);
+const card = fc.tuple(cardDigits, fc.constantFrom('', ' ', '-', '\u00A0')).map(([n, sep]) => grouped(n, sep));
+/** A grouped number wrapped over two lines after its second group, the separator kept at the line end or not. */
+const wrappedCard = fc.tuple(cardDigits, fc.constantFrom(' ', '-'), fc.constantFrom('\n', '\r\n', 'keep')).map(([n, sep, wrap]) => {
+  const line = grouped(n, sep);
+  // line.slice(9, 10) is the separator after the second group.
+  return `${line.slice(0, 9)}${wrap === 'keep' ? `${sep}\n` : wrap}${line.slice(10)}`;
+});
 
 const PHONES = ['415-867-2309', '(415) 867-2309', '+1 212-555-0142', '+14158672309', '+44 20 7946 0958', '212.555.0142'];
 const phone = fc.constantFrom(...PHONES);
@@ -69,20 +67,32 @@ const hidden = fc.constantFrom(...HIDDEN_NAMES, 'maria gonzalez', 'PROJECT FALCO
 /** Full-width digits for a value (NFKC folds them back). */
 const fullWidth = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));
 
-/** A value with what may be glued before and after it; the label is not part of the value. */
-const labelled = fc.oneof(
-  fc.tuple(fc.constantFrom('Phone:', 'Tel:', 'Phone #', 'call ', 'Mobile: ', 'phone: ', '電話'), phone, fc.constantFrom('', ':', '.', ',', ': after 5pm')),
-  fc.tuple(fc.constantFrom('Card ', 'card: ', 'Visa ', 'cc '), card, fc.constantFrom('', ' 12/29', ' 123', '.', ',')),
-  fc.tuple(fc.constantFrom('Card ', 'Order 12345 '), cardDigits.map(fullWidth), fc.constantFrom('', '.')),
-  fc.tuple(fc.constantFrom('mail ', 'Email: ', '<', 'to '), email, fc.constantFrom('', '>', '.', ',', ';')),
-  fc.tuple(fc.constantFrom('IP ', 'Host ', 'IPv6:', 'server ', 'Step 3: connect to '), ip, fc.constantFrom('', ': down', '.', ',')),
-  // Chinese and Japanese glue words to names without a space.
-  fc.tuple(fc.constantFrom('', 'by ', 'from ', '電話', '由'), hidden, fc.constantFrom('', '.', ',', '!', '様', '负责')),
-  fc.tuple(fc.constantFrom('SSN: ', 'SSN '), fc.constantFrom('536-22-1234', '536221234', '536\u201122\u20111234'), fc.constantFrom('', '.')),
-);
+type Labelled = fc.Arbitrary<[string, string, string]>;
+
+/**
+ * The attacks: a value with what may be glued before and after it (the label is not part of the value), by
+ * name, so that the leak report (leak-report.ts) can count each one apart.
+ */
+export const ATTACKS: Record<string, Labelled> = {
+  'glued phone labels': fc.tuple(fc.constantFrom('Phone:', 'Tel:', 'Phone #', 'call ', 'Mobile: ', 'phone: '), phone, fc.constantFrom('', ':', '.', ',', ': after 5pm')),
+  // Chinese and Japanese glue words to values and names without a space.
+  'phone after a CJK label': fc.tuple(fc.constantFrom('電話', '电话', '電話番号 ', '携帯:'), phone, fc.constantFrom('', '。', ' Order 12345')),
+  'card shapes': fc.tuple(fc.constantFrom('Card ', 'card: ', 'Visa ', 'cc '), card, fc.constantFrom('', ' 12/29', ' 123', '.', ',')),
+  'card wrapped over two lines': fc.tuple(fc.constantFrom('Card ', 'card number ', 'cc '), wrappedCard, fc.constantFrom('', ' exp 12/29', '.')),
+  'full-width cards': fc.tuple(fc.constantFrom('Card ', 'Order 12345 '), cardDigits.map(fullWidth), fc.constantFrom('', '.')),
+  'e-mails': fc.tuple(fc.constantFrom('mail ', 'Email: ', '<', 'to '), email, fc.constantFrom('', '>', '.', ',', ';')),
+  'IPs near labels and numbering words': fc.tuple(fc.constantFrom('IP ', 'Host ', 'IPv6:', 'server ', 'Step 3: connect to '), ip, fc.constantFrom('', ': down', '.', ',')),
+  'hidden names': fc.tuple(fc.constantFrom('', 'by ', 'from '), hidden, fc.constantFrom('', '.', ',', '!')),
+  'hidden names glued to CJK': fc.tuple(fc.constantFrom('電話', '由', '担当'), hidden, fc.constantFrom('', '様', '负责', 'さん')),
+  'zero-width characters inside e-mails': fc.tuple(fc.constantFrom('mail ', 'Email: '), fc.tuple(email, fc.constantFrom('\u200B', '\u200D', '\u00AD', '\uFEFF'))
+    .map(([e, zw]) => `${e.slice(0, 2)}${zw}${e.slice(2)}`), fc.constantFrom('', '.')),
+  'SSNs with odd dashes': fc.tuple(fc.constantFrom('SSN: ', 'SSN '), fc.constantFrom('536-22-1234', '536221234', '536\u201122\u20111234'), fc.constantFrom('', '.')),
+};
+
+const labelled = fc.oneof(...Object.values(ATTACKS));
 
 /** Placeholder-like text in the shapes Deanonymize's fuzzy matching reads. */
-const forged = fc
+export const forged = fc
   .record({
     type: fc.constantFrom('EMAIL_ADDRESS', 'PERSON', 'CREDIT_CARD', 'PHONE_NUMBER', 'CUSTOM', 'PLACEHOLDER', 'US_SSN', 'IP_ADDRESS'),
     n: fc.integer({ min: 1, max: 3 }),
@@ -105,7 +115,7 @@ const forged = fc
 const NUMBERING_WORDS = new Set(['version', 'versions', 'build', 'release', 'released', 'upgrade', 'upgraded', 'downgrade', 'downgraded',
   'firmware', 'patch', 'commit', 'rollback', 'changelog', 'sdk', 'ver', 'section', 'sections', 'chapter', 'clause',
   'paragraph', 'article', 'figure', 'table', 'step', 'appendix', 'v']);
-const noise = fc.oneof(
+export const noise = fc.oneof(
   word(1, 8).filter((w) => !NUMBERING_WORDS.has(w)),
   fc.constantFrom(' ', '  ', ', ', '\n', '\t', ' - ', ' | ', '; ', '(', ')', '"', '…', '😀', '中文', 'é', '\u00A0', '\u200B', '\uD800'),
   fc.constantFrom('='.repeat(100) + '\n', '-'.repeat(90) + '\n', 'Step 3: ', 'v2 ', '12 ', '2024 '),
@@ -168,6 +178,27 @@ function fail(property: string, detail: string): never {
   throw new PropertyFailure(`${property}: ${detail}`);
 }
 
+/**
+ * The inserted values that are left, whole or in part: each occurrence must lie wholly inside redacted spans,
+ * so no piece of it is left either.
+ */
+export function valuesLeft({ text, values }: FuzzDocument, { sanitized, findings }: { sanitized: string; findings: ReadonlyArray<{ start: number; end: number }> }): string[] {
+  const spans = [...findings].sort((a, b) => a.start - b.start);
+  return values.filter((v) => {
+    if (sanitized.includes(v)) return true;
+    for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + 1)) {
+      let covered = at;
+      for (const f of spans) {
+        // A space between two redacted pieces is not part of any value's content.
+        while (covered < f.start && /\s/.test(text[covered]!)) covered++;
+        if (f.start <= covered && f.end > covered) covered = f.end;
+      }
+      if (covered < at + v.length) return true;
+    }
+    return false;
+  });
+}
+
 /** Checks the four properties on one document; throws PropertyFailure naming the first one broken. */
 export async function checkDocument({ text, values }: FuzzDocument, scanners: FuzzScanners = patternsOnly): Promise<void> {
   const vault = new Vault();
@@ -178,21 +209,9 @@ export async function checkDocument({ text, values }: FuzzDocument, scanners: Fu
     if (error instanceof VeilError) return;
     fail('no crash', `threw ${error instanceof Error ? error.name : typeof error}`);
   }
+  const left = valuesLeft({ text, values }, result);
+  if (left.length > 0) fail('no value left', JSON.stringify(left[0]));
   const { sanitized, findings } = result;
-  for (const v of values) if (sanitized.includes(v)) fail('no value left', JSON.stringify(v));
-  // Stronger: every occurrence of a value lies wholly inside redacted spans, so no piece of it is left either.
-  const spans = [...findings].sort((a, b) => a.start - b.start);
-  for (const v of values) {
-    for (let at = text.indexOf(v); at !== -1; at = text.indexOf(v, at + 1)) {
-      let covered = at;
-      for (const f of spans) {
-        // A space between two redacted pieces is not part of any value's content.
-        while (covered < f.start && /\s/.test(text[covered]!)) covered++;
-        if (f.start <= covered && f.end > covered) covered = f.end;
-      }
-      if (covered < at + v.length) fail('no value left', `part of ${JSON.stringify(v)} at ${at} is not redacted`);
-    }
-  }
   for (const f of findings) {
     if (!(Number.isInteger(f.start) && Number.isInteger(f.end) && f.start >= 0 && f.start < f.end && f.end <= text.length)) {
       fail('offsets', `${f.start}..${f.end} outside 0..${text.length}`);

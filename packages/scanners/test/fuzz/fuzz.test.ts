@@ -65,8 +65,9 @@ describe('fuzzing (issue 15)', () => {
     });
   }, 120_000);
 
-  it.each(REGRESSIONS.map((r) => [r.seed, r.path, r.doc] as const))('regression seed %s path %s', async (seed, path, doc) => {
+  // A seed and path replay only under the generators that found them, so the shrunk document is what is checked.
+  it.each(REGRESSIONS.map((r) => [r.seed, r.path, r.doc] as const))('regression seed %s path %s', async (_seed, _path, doc) => {
     await expect(checkDocument(doc)).resolves.toBeUndefined();
-    await fc.assert(fc.asyncProperty(fuzzDocument, (d) => checkDocument(d)), { seed, path, numRuns: 1 });
+    await expect(checkDocument(doc, withStandInModel)).resolves.toBeUndefined();
   });
 });

@@ -152,6 +152,7 @@ class FileBackend {
     }
     if (this.cache && this.cache.raw === raw) return this.cache;
     const state = raw === undefined ? await this.newState() : await this.decrypt(raw);
+    if (this.cache) carryRevisions(this.cache.tenants, state.tenants);
     this.cache = state;
     return state;
   }
@@ -314,14 +315,20 @@ function cloneTenants(tenants: Tenants): Tenants {
   const copy: Tenants = new Map();
   for (const [tenant, scopes] of tenants) {
     const scopesCopy = new Map<string, ScopeTable>();
-    for (const [name, table] of scopes) {
-      const t = new ScopeTable();
-      t.restore(table.snapshot(name), 'replace');
-      scopesCopy.set(name, t);
-    }
+    for (const [name, table] of scopes) scopesCopy.set(name, table.clone());
     copy.set(tenant, scopesCopy);
   }
   return copy;
+}
+
+/**
+ * A file read again holds every scope of every tenant; the scopes whose entries did not change keep their revision,
+ * so a write to one scope (by this process or another) does not make readers of the others rebuild.
+ */
+function carryRevisions(before: Tenants, after: Tenants): void {
+  for (const [tenant, scopes] of after) {
+    for (const [name, table] of scopes) table.continueFrom(before.get(tenant)?.get(name));
+  }
 }
 
 /**
@@ -414,6 +421,11 @@ export class EncryptedFileVaultStore implements TenantVaultStore {
   async clear(scope: string): Promise<void> {
     if (!(await this.table(scope))) return;
     await this.change(scope, (_table, scopes) => ({ result: undefined, changed: scopes.delete(scope) }));
+  }
+
+  /** Reads the file (decrypting it only when it changed), so another process's write is seen. */
+  async revision(scope: string): Promise<string> {
+    return String((await this.table(scope))?.revision ?? 0);
   }
 
   async snapshot(scope: string): Promise<VaultSnapshot> {

@@ -1,5 +1,6 @@
 export * from './placeholder.js';
 export * from './errors.js';
+export { canonicalValue } from './canonical.js';
 export type { VaultEntry, VaultSnapshot, VaultStore, RestoreMode } from './store.js';
 export { MemoryVaultStore } from './memory-store.js';
 export { parseVaultSnapshot } from './snapshot.js';

@@ -28,7 +28,7 @@ import { renderMarkdown } from './report/markdown.js';
 import { renderErrors, renderText } from './report/text.js';
 import { runRoundTrip } from './roundtrip/roundtrip.js';
 import { runDetector } from './run.js';
-import { measureSpeed } from './speed.js';
+import { measureDeanonymize, measureSpeed } from './speed.js';
 import { summarizeLatency } from './stats.js';
 
 /** The shipped sample transcripts (benchmarks/data/samples.jsonl). */
@@ -162,6 +162,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const configs = args.config === 'patterns' ? ['patterns'] : [args.config, 'patterns'];
     report.speed = [];
     for (const config of configs) report.speed.push(await speedRow(config, config === args.config ? veilTool.loadMs : undefined));
+    report.deanonymize = await measureDeanonymize();
   }
 
   if (baseline !== undefined) report.comparison = compareJson(baseline, designJson(report), args.compare!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PROMPT_317, measureSpeed, textOfLength } from './speed.js';
+import { PROMPT_317, measureDeanonymize, measureSpeed, textOfLength } from './speed.js';
 
 describe('speed inputs', () => {
   it('uses a prompt of exactly 317 characters and texts of exact lengths', () => {
@@ -19,5 +19,14 @@ describe('speed inputs', () => {
     expect(row.loadMs).toBe(12);
     expect(row.latency[0]!.summary.p50).toBeGreaterThanOrEqual(0);
     expect(row.throughput[0]!.charsPerSecond).toBeGreaterThan(0);
+  });
+});
+
+describe('deanonymize latency', () => {
+  it('times a kept matcher against one built per call, on a vault of the size asked for', async () => {
+    const d = await measureDeanonymize(3000, 5);
+    expect(d).toMatchObject({ entries: 3000, runs: 5 });
+    // Building covers 3,000 entries; scanning a short answer with a kept matcher does not: two orders apart.
+    expect(d.cachedMs).toBeLessThan(d.rebuiltMs);
   });
 });

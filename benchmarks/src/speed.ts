@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import type { SpeedRow } from './report/model.js';
-import { summarizeLatency } from './stats.js';
+import { Deanonymize } from '@veil/scanners';
+import { Vault } from '@veil/vault';
+import type { DeanonymizeSpeed, SpeedRow } from './report/model.js';
+import { percentile, summarizeLatency } from './stats.js';
 
 /**
  * The prompt behind the issue-3 latency target: 317 characters of a support request carrying a name, an email,
@@ -75,4 +77,32 @@ export async function measureSpeed(config: string, loadMs: number, target: Speed
     throughput.push({ label, chars, charsPerSecond: seconds === 0 ? 0 : (chars * runs) / seconds });
   }
   return { config, loadMs, latency, throughput };
+}
+
+/**
+ * Deanonymize latency with a large vault, median of repeated calls on one answer, measured two ways in one run:
+ * `cached` is Deanonymize.scan as shipped (the matcher is kept while the vault is unchanged); `rebuilt` builds the
+ * matcher on every call, as Deanonymize did before it kept one (issue 15), and as a scanner created per request
+ * still does. The gap is the cost of compiling the vault's placeholders.
+ */
+export async function measureDeanonymize(entries = 10_000, runs = 30): Promise<DeanonymizeSpeed> {
+  const vault = new Vault();
+  for (let i = 0; i < entries; i++) await vault.placeholderFor(i % 2 === 0 ? 'PERSON' : 'EMAIL_ADDRESS', `person${i}@example.com`);
+  const answer =
+    `Dear [REDACTED_PERSON_${entries >> 2}], I forwarded this to redacted email address ${entries >> 3} ` +
+    `and <REDACTED-PERSON-1>. ${PROMPT_317}`;
+  const median = async (scan: () => Promise<unknown>): Promise<number> => {
+    await scan();
+    const samples: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await scan();
+      samples.push(performance.now() - start);
+    }
+    return percentile(samples, 50);
+  };
+  const shared = new Deanonymize({ vault, matching: 'combined' });
+  const cachedMs = await median(() => shared.scan('', answer));
+  const rebuiltMs = await median(() => new Deanonymize({ vault, matching: 'combined' }).scan('', answer));
+  return { entries, runs, cachedMs, rebuiltMs };
 }

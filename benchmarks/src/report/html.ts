@@ -2,7 +2,7 @@ import type { BenchDocument, Span } from '../dataset.js';
 import { compareNote, compareTable } from './compare.js';
 import { metaRows } from './meta.js';
 import type { BenchReport } from './model.js';
-import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import { confusionTable, deanonymizeLine, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 /** Text and attribute values: every character that could open markup or close an attribute is escaped. */
@@ -211,6 +211,7 @@ export function renderHtml(report: BenchReport, options: HtmlOptions = {}): stri
     tableHtml(entityTable(report)),
     rt ? `<h2>Round trip</h2><p>${escapeHtml(rt)}</p>` : '',
     report.speed && report.speed.length > 0 ? tableHtml(speedTable(report.speed)) : '',
+    deanonymizeLine(report) ? `<p>${escapeHtml(deanonymizeLine(report)!)}</p>` : '',
     confusion ? tableHtml(confusion) : '',
     options.docs ? errorsSection(report, options.docs, options) : '',
   ];

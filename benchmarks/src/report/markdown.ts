@@ -1,7 +1,7 @@
 import type { BenchReport } from './model.js';
 import { compareNote, compareTable } from './compare.js';
 import { metaRows } from './meta.js';
-import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import { confusionTable, deanonymizeLine, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 const escapeCell = (c: string) => c.replace(/\|/g, '\\|');
@@ -34,6 +34,8 @@ export function renderMarkdown(report: BenchReport): string {
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderMarkdownTable(speedTable(report.speed)));
+  const dl = deanonymizeLine(report);
+  if (dl) parts.push('', dl);
   if (report.comparison) parts.push('', renderMarkdownTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined).map((x) => `\n_${x}_`));
 
   return parts.join('\n') + '\n';

@@ -38,6 +38,14 @@ export interface SpeedRow {
   throughput: Array<{ label: string; chars: number; charsPerSecond: number }>;
 }
 
+/** Deanonymize.scan median latency with a large vault: keeping the matcher versus building it per call. */
+export interface DeanonymizeSpeed {
+  entries: number;
+  runs: number;
+  cachedMs: number;
+  rebuiltMs: number;
+}
+
 export interface BenchReport {
   dataset: string;
   config: string;
@@ -47,6 +55,7 @@ export interface BenchReport {
   tools: ToolReport[];
   roundTrip?: RoundTripReport;
   speed?: SpeedRow[];
+  deanonymize?: DeanonymizeSpeed;
   /** Date, commit, versions, model hash, machine. */
   meta?: RunMeta;
   /** `--compare`: this run's Veil metrics against a previous `--json`. */

@@ -69,6 +69,15 @@ export function speedTable(speed: readonly SpeedRow[]): Table {
   return { title: 'Speed (after warm-up; load excluded)', header, rows, numeric: header.map((_, i) => i > 0) };
 }
 
+export function deanonymizeLine(report: BenchReport): string | undefined {
+  const d = report.deanonymize;
+  if (!d) return undefined;
+  return (
+    `Deanonymize with a ${d.entries.toLocaleString('en-US')}-entry vault (median of ${d.runs} calls): ` +
+    `${d.cachedMs.toFixed(2)} ms keeping the matcher, ${d.rebuiltMs.toFixed(2)} ms building it per call.`
+  );
+}
+
 export function roundTripLine(report: BenchReport): string | undefined {
   const r = report.roundTrip;
   if (!r) return undefined;

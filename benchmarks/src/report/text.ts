@@ -3,7 +3,7 @@ import type { BenchDocument } from '../dataset.js';
 import type { BenchReport } from './model.js';
 import type { RunMeta } from './meta.js';
 import { compareNote, compareTable } from './compare.js';
-import { confusionTable, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
+import { confusionTable, deanonymizeLine, entityTable, roundTripLine, speedTable, summaryTable } from './rows.js';
 import type { Table } from './rows.js';
 
 export function renderTextTable(table: Table): string {
@@ -29,6 +29,8 @@ export function renderText(report: BenchReport): string {
   const rt = roundTripLine(report);
   if (rt) parts.push('', rt);
   if (report.speed && report.speed.length > 0) parts.push('', renderTextTable(speedTable(report.speed)));
+  const dl = deanonymizeLine(report);
+  if (dl) parts.push('', dl);
   if (report.comparison) parts.push('', renderTextTable(compareTable(report.comparison)), ...[compareNote(report.comparison)].filter((x) => x !== undefined));
   if (report.meta) parts.push('', metaLine(report.meta));
   return parts.join('\n') + '\n';

@@ -374,6 +374,14 @@ export class PlaceholderMatcher {
   }
 }
 
+/**
+ * Compiles a matcher. The one place Deanonymize builds one, so a test can count builds (vi.spyOn on this module)
+ * without a counter in production code.
+ */
+export function buildMatcher(entries: readonly PlaceholderEntry[], strategy: MatchingStrategy): PlaceholderMatcher {
+  return new PlaceholderMatcher(entries, strategy);
+}
+
 /** Marks a folded placeholder that two entries share, so case-insensitive matching refuses to pick one. */
 const AMBIGUOUS_ENTRY: PlaceholderEntry = Object.freeze({ placeholder: '', type: '', value: '' });
 

@@ -1,8 +1,8 @@
 import { createCipheriv, createDecipheriv, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import lockfile from 'proper-lockfile';
-import { InvalidVaultArgumentError, VaultDecryptionError, VaultError } from './errors.js';
+import { InvalidVaultArgumentError, VaultDecryptionError } from './errors.js';
+import { VaultFileError, lockFile } from './file-lock.js';
 import type { VaultDecryptionReason } from './errors.js';
 import { DEFAULT_SCRYPT_COST, DEFAULT_TENANT, checkScope, checkScryptCost, checkTenant, hkdfKey, scryptKey, toKeyProvider } from './key-provider.js';
 import type { KeyMaterial, KeyProvider, ScryptCost } from './key-provider.js';
@@ -10,7 +10,7 @@ import { ScopeTable } from './scope-table.js';
 import { parseVaultSnapshot } from './snapshot.js';
 import type { RestoreMode, TenantVaultStore, VaultEntry, VaultSnapshot } from './store.js';
 
-export { VaultDecryptionError };
+export { VaultDecryptionError, VaultFileError };
 export type { ScryptCost };
 
 export interface EncryptedFileVaultStoreOptions {
@@ -30,12 +30,6 @@ export interface EncryptedFileVaultStoreOptions {
   lockTimeoutMs?: number;
 }
 
-/** The vault file cannot be read, written or locked. The message names the operation, the cause is the fs error. */
-export class VaultFileError extends VaultError {
-  constructor(message: string, cause?: unknown) {
-    super('VEIL_VAULT_FILE', message, { cause });
-  }
-}
 
 const FORMAT = 'veil-vault';
 const IV_BYTES = 12;
@@ -86,23 +80,14 @@ class FileBackend {
   private cache: State | undefined;
   /** Serialises this process's writers before they take the file lock. */
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly lockOptions: lockfile.LockOptions;
 
   constructor(
     readonly path: string,
     private readonly keys: KeyProvider,
     private readonly newFileCost: ScryptCost,
-    lockStaleMs: number,
-    lockTimeoutMs: number,
-  ) {
-    const wait = Math.max(20, Math.ceil(lockTimeoutMs / 50));
-    this.lockOptions = {
-      realpath: false,
-      stale: lockStaleMs,
-      retries: { retries: wait, factor: 1, minTimeout: 20, maxTimeout: 60, randomize: true },
-      onCompromised: () => undefined,
-    };
-  }
+    private readonly lockStaleMs: number,
+    private readonly lockTimeoutMs: number,
+  ) {}
 
   private keyMaterial(): Promise<KeyMaterial> {
     if (!this.material) {
@@ -152,6 +137,7 @@ class FileBackend {
     }
     if (this.cache && this.cache.raw === raw) return this.cache;
     const state = raw === undefined ? await this.newState() : await this.decrypt(raw);
+    if (this.cache) carryRevisions(this.cache.tenants, state.tenants);
     this.cache = state;
     return state;
   }
@@ -281,28 +267,21 @@ class FileBackend {
       } catch (error) {
         throw new VaultFileError('cannot create the vault directory', error);
       }
-      let release: () => Promise<void>;
-      let compromised = false;
-      try {
-        release = await lockfile.lock(this.path, { ...this.lockOptions, onCompromised: () => { compromised = true; } });
-      } catch (error) {
-        const busy = (error as NodeJS.ErrnoException).code === 'ELOCKED';
-        throw new VaultFileError(busy ? 'the vault file stayed locked by another process' : 'cannot lock the vault file', error);
-      }
+      const lock = await lockFile(this.path, { staleMs: this.lockStaleMs, timeoutMs: this.lockTimeoutMs });
       try {
         const state = await this.read();
         // Work on a copy so a failed write leaves the cached state equal to the file.
         const working: State = { ...state, tenants: cloneTenants(state.tenants) };
         const { result, changed } = change(working.tenants);
         if (changed) {
-          if (compromised) throw new VaultFileError('lost the vault file lock; nothing was written');
+          if (lock.compromised) throw new VaultFileError('lost the vault file lock; nothing was written');
           const text = this.encrypt(working);
           await this.writeAtomically(text);
           this.cache = { ...working, raw: text };
         }
         return result;
       } finally {
-        await release().catch(() => undefined);
+        await lock.release();
       }
     });
     this.queue = run;
@@ -314,14 +293,20 @@ function cloneTenants(tenants: Tenants): Tenants {
   const copy: Tenants = new Map();
   for (const [tenant, scopes] of tenants) {
     const scopesCopy = new Map<string, ScopeTable>();
-    for (const [name, table] of scopes) {
-      const t = new ScopeTable();
-      t.restore(table.snapshot(name), 'replace');
-      scopesCopy.set(name, t);
-    }
+    for (const [name, table] of scopes) scopesCopy.set(name, table.clone());
     copy.set(tenant, scopesCopy);
   }
   return copy;
+}
+
+/**
+ * A file read again holds every scope of every tenant; the scopes whose entries did not change keep their revision,
+ * so a write to one scope (by this process or another) does not make readers of the others rebuild.
+ */
+function carryRevisions(before: Tenants, after: Tenants): void {
+  for (const [tenant, scopes] of after) {
+    for (const [name, table] of scopes) table.continueFrom(before.get(tenant)?.get(name));
+  }
 }
 
 /**
@@ -414,6 +399,11 @@ export class EncryptedFileVaultStore implements TenantVaultStore {
   async clear(scope: string): Promise<void> {
     if (!(await this.table(scope))) return;
     await this.change(scope, (_table, scopes) => ({ result: undefined, changed: scopes.delete(scope) }));
+  }
+
+  /** Reads the file (decrypting it only when it changed), so another process's write is seen. */
+  async revision(scope: string): Promise<string> {
+    return String((await this.table(scope))?.revision ?? 0);
   }
 
   async snapshot(scope: string): Promise<VaultSnapshot> {

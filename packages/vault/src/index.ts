@@ -1,11 +1,14 @@
 export * from './placeholder.js';
 export * from './errors.js';
+export { canonicalValue, identityOf } from './canonical.js';
 export type { VaultEntry, VaultSnapshot, VaultStore, RestoreMode } from './store.js';
 export { MemoryVaultStore } from './memory-store.js';
 export { parseVaultSnapshot } from './snapshot.js';
 export { Vault, DEFAULT_SCOPE } from './vault.js';
 export type { VaultOptions } from './vault.js';
 export { EncryptedFileVaultStore, VaultDecryptionError, VaultFileError } from './encrypted-file-store.js';
+export { VaultLockedError, lockFile } from './file-lock.js';
+export type { FileLock, FileLockOptions } from './file-lock.js';
 export type { EncryptedFileVaultStoreOptions, ScryptCost } from './encrypted-file-store.js';
 export type { TenantVaultStore } from './store.js';
 export { VaultUnavailableError } from './errors.js';

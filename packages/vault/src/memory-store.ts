@@ -50,6 +50,11 @@ export class MemoryVaultStore implements TenantVaultStore {
     return this.scopes.get(scope)?.list() ?? [];
   }
 
+  async revision(scope: string): Promise<string> {
+    // A missing scope is empty, and 0 is the revision of a table that never held an entry.
+    return String(this.scopes.get(scope)?.revision ?? 0);
+  }
+
   async remove(scope: string, placeholder: string): Promise<boolean> {
     return this.scopes.get(scope)?.remove(placeholder) ?? false;
   }

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Redis } from 'ioredis';
+import { canonicalValue } from './canonical.js';
 import { InvalidVaultArgumentError, VaultConflictError, VaultDecryptionError, VaultError, VaultUnavailableError } from './errors.js';
 import { DEFAULT_SCRYPT_COST, DEFAULT_TENANT, checkScope, checkScryptCost, checkTenant, hkdfKey, scryptKey, toKeyProvider } from './key-provider.js';
 import type { KeyProvider, ScryptCost } from './key-provider.js';
@@ -47,13 +48,24 @@ local function touch(ttl)
 end
 `;
 
-// KEYS: 1 ids (lookup HMAC -> placeholder), 2 ph (placeholder -> sealed value), 3 ctr (type -> last number, '#seq'),
-// 4 order (zset placeholder by creation sequence). All four share one hash tag, so one Cluster slot.
+// KEYS: 1 ids (lookup HMAC -> placeholder), 2 ph (placeholder -> sealed value), 3 ctr (type -> last number, '#seq',
+// '#epoch'), 4 order (zset placeholder by creation sequence). All four share one hash tag, so one Cluster slot.
+//
+// Revision of a scope: '#epoch' (random, set by the first write after the keys were created, so a scope cleared,
+// replaced or expired and filled again never repeats a token), '#seq' (rises with every insertion) and the number
+// of entries (falls with every removal). Between two equal tokens nothing was inserted (same seq) and so nothing
+// was removed either (same count): the entries are the same. Writers of an older version bump '#seq' and the count
+// too, and a scope they created has no epoch, which reads as "cannot tell".
 const SCRIPTS = {
-  // ARGV: lookup HMAC, type, sealed value, ttl ms
+  // ARGV: lookup HMAC, type, sealed value, ttl ms, new epoch -> {placeholder}, or {placeholder, sealed} when it
+  // existed (its value is the first spelling, which may differ from this one)
   getOrCreate: `${TOUCH}
 local p = redis.call('HGET', KEYS[1], ARGV[1])
-if not p then
+if p then
+  touch(ARGV[4])
+  return {p, redis.call('HGET', KEYS[2], p)}
+else
+  redis.call('HSETNX', KEYS[3], '#epoch', ARGV[5])
   repeat
     local n = redis.call('HINCRBY', KEYS[3], ARGV[2], 1)
     p = '[REDACTED_' .. ARGV[2] .. '_' .. n .. ']'
@@ -64,7 +76,7 @@ if not p then
   redis.call('ZADD', KEYS[4], seq, p)
 end
 touch(ARGV[4])
-return p`,
+return {p}`,
   // ARGV: placeholder, ttl ms
   get: `${TOUCH}
 touch(ARGV[2])
@@ -91,6 +103,16 @@ for _, p in ipairs(redis.call('ZRANGE', KEYS[4], 0, -1)) do
   if b then out[#out + 1] = p; out[#out + 1] = b end
 end
 return out`,
+  // ARGV: ttl ms -> token, or false when the scope has entries but no epoch (written by an older version)
+  revision: `${TOUCH}
+touch(ARGV[1])
+local n = redis.call('ZCARD', KEYS[4])
+local e = redis.call('HGET', KEYS[3], '#epoch')
+if not e then
+  if n == 0 then return '0' end
+  return false
+end
+return e .. ':' .. (redis.call('HGET', KEYS[3], '#seq') or '0') .. ':' .. n`,
   types: `return redis.call('HKEYS', KEYS[3])`,
   // ARGV: placeholder, ttl ms
   remove: `${TOUCH}
@@ -103,30 +125,37 @@ redis.call('ZREM', KEYS[4], ARGV[1])
 touch(ARGV[2])
 return 1`,
   clear: `return redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])`,
-  // ARGV: mode, ttl ms, n, then n x (placeholder, lookup HMAC, sealed), then (type, count) pairs
+  // ARGV: mode, ttl ms, new epoch, n, then n x (placeholder, lookup HMAC, HMAC of the exact value, sealed), then
+  // (type, count) pairs. A placeholder already held for the same identity is the same entry (an entry written before
+  // identities were canonical is bound to the exact value's HMAC); the first entry of an identity keeps it, since a
+  // snapshot written back then may hold two spellings of one value.
   restore: `${TOUCH}
-local n = tonumber(ARGV[3])
+local n = tonumber(ARGV[4])
 if ARGV[1] == 'merge' then
   for i = 0, n - 1 do
-    local p, id = ARGV[4 + 3 * i], ARGV[5 + 3 * i]
+    local p, id, exact = ARGV[5 + 4 * i], ARGV[6 + 4 * i], ARGV[7 + 4 * i]
     local b = redis.call('HGET', KEYS[2], p)
-    if b and string.match(b, '^([^.]+)%.') ~= id then return {'placeholder', i} end
-    local q = redis.call('HGET', KEYS[1], id)
-    if q and q ~= p then return {'value', i} end
+    if b then
+      local bound = string.match(b, '^([^.]+)%.')
+      if bound ~= id and bound ~= exact then return {'placeholder', i} end
+    else
+      if redis.call('HEXISTS', KEYS[1], id) == 1 then return {'value', i} end
+    end
   end
 else
   redis.call('DEL', KEYS[1], KEYS[2], KEYS[3], KEYS[4])
 end
+redis.call('HSETNX', KEYS[3], '#epoch', ARGV[3])
 for i = 0, n - 1 do
-  local p, id, b = ARGV[4 + 3 * i], ARGV[5 + 3 * i], ARGV[6 + 3 * i]
+  local p, id, b = ARGV[5 + 4 * i], ARGV[6 + 4 * i], ARGV[8 + 4 * i]
   if redis.call('HEXISTS', KEYS[2], p) == 0 then
     local seq = redis.call('HINCRBY', KEYS[3], '#seq', 1)
-    redis.call('HSET', KEYS[1], id, p)
+    redis.call('HSETNX', KEYS[1], id, p)
     redis.call('HSET', KEYS[2], p, b)
     redis.call('ZADD', KEYS[4], seq, p)
   end
 end
-for j = 4 + 3 * n, #ARGV - 1, 2 do
+for j = 5 + 4 * n, #ARGV - 1, 2 do
   local cur = tonumber(redis.call('HGET', KEYS[3], ARGV[j])) or 0
   if tonumber(ARGV[j + 1]) > cur then redis.call('HSET', KEYS[3], ARGV[j], ARGV[j + 1]) end
 end
@@ -138,6 +167,8 @@ type ScriptName = keyof typeof SCRIPTS;
 const SHA = Object.fromEntries(Object.entries(SCRIPTS).map(([k, v]) => [k, createHash('sha1').update(v).digest('hex')])) as Record<ScriptName, string>;
 
 const b64u = (b: Buffer) => b.toString('base64url');
+/** 96 random bits: two fillings of one scope never share an epoch. */
+const newEpoch = () => b64u(randomBytes(12));
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
@@ -294,8 +325,16 @@ export class RedisVaultStore implements TenantVaultStore {
     };
   }
 
+  /**
+   * Keyed HMAC of the value's identity (its canonical form): what finds an entry, and what its sealed value is bound
+   * to. An already canonical value hashes as before identities were canonical, so older entries are still found.
+   */
   private lookupId(keys: TenantKeys, scopeTag: string, type: string, value: string): string {
-    return b64u(createHmac('sha256', keys.mac).update(`id\u0000${scopeTag}\u0000${type}\u0000${value}`).digest());
+    return this.hashId(keys, scopeTag, type, canonicalValue(type, value));
+  }
+
+  private hashId(keys: TenantKeys, scopeTag: string, type: string, text: string): string {
+    return b64u(createHmac('sha256', keys.mac).update(`id\u0000${scopeTag}\u0000${type}\u0000${text}`).digest());
   }
 
   private aad(scopeTag: string, type: string, id: string): Buffer {
@@ -327,9 +366,10 @@ export class RedisVaultStore implements TenantVaultStore {
     } catch {
       throw new VaultDecryptionError('cannot decrypt a vault entry: wrong key or altered data');
     }
-    const expected = Buffer.from(this.lookupId(keys, scopeTag, parsed.type, value));
     const actual = Buffer.from(id);
-    if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    const matches = (expected: Buffer) => expected.length === actual.length && timingSafeEqual(expected, actual);
+    // An entry written before identities were canonical is bound to the HMAC of its exact value.
+    if (!matches(Buffer.from(this.lookupId(keys, scopeTag, parsed.type, value))) && !matches(Buffer.from(this.hashId(keys, scopeTag, parsed.type, value)))) {
       throw new VaultDecryptionError('cannot decrypt a vault entry: altered data', 'tampered');
     }
     return Object.freeze({ placeholder, type: parsed.type, value });
@@ -339,10 +379,12 @@ export class RedisVaultStore implements TenantVaultStore {
     formatPlaceholder(type, 1); // validates the type before it reaches the script
     const { keys, scopeTag, redisKeys, ttl } = await this.context(scope);
     const id = this.lookupId(keys, scopeTag, type, value);
-    const placeholder = await this.backend.run('getOrCreate', redisKeys, [id, type, this.seal(keys, scopeTag, type, value, id), ttl]);
+    const answer = await this.backend.run('getOrCreate', redisKeys, [id, type, this.seal(keys, scopeTag, type, value, id), ttl, newEpoch()]);
+    const [placeholder, sealed] = Array.isArray(answer) ? (answer as unknown[]) : [];
     if (typeof placeholder !== 'string' || parsePlaceholder(placeholder)?.type !== type) {
       throw new VaultDecryptionError('unexpected answer from the Redis vault store', 'malformed');
     }
+    if (sealed != null) return this.open(keys, scopeTag, placeholder, sealed);
     return Object.freeze({ placeholder, type, value });
   }
 
@@ -373,6 +415,13 @@ export class RedisVaultStore implements TenantVaultStore {
     const entries: VaultEntry[] = [];
     for (let i = 0; i + 1 < flat.length; i += 2) entries.push(this.open(keys, scopeTag, flat[i]!, flat[i + 1]));
     return entries;
+  }
+
+  /** One round trip, nothing decrypted: the scope's epoch, insertion sequence and entry count. */
+  async revision(scope: string): Promise<string | undefined> {
+    const { redisKeys, ttl } = await this.context(scope);
+    const token = await this.backend.run('revision', redisKeys, [ttl]);
+    return typeof token === 'string' ? token : undefined;
   }
 
   async remove(scope: string, placeholder: string): Promise<boolean> {
@@ -413,10 +462,10 @@ export class RedisVaultStore implements TenantVaultStore {
 
   async restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void> {
     const { keys, scopeTag, redisKeys, ttl } = await this.context(scope);
-    const args: Array<string | number> = [mode, ttl, snapshot.entries.length];
+    const args: Array<string | number> = [mode, ttl, newEpoch(), snapshot.entries.length];
     for (const { placeholder, type, value } of snapshot.entries) {
       const id = this.lookupId(keys, scopeTag, type, value);
-      args.push(placeholder, id, this.seal(keys, scopeTag, type, value, id));
+      args.push(placeholder, id, this.hashId(keys, scopeTag, type, value), this.seal(keys, scopeTag, type, value, id));
     }
     for (const [type, count] of Object.entries(snapshot.counters)) args.push(type, count);
     const result = (await this.backend.run('restore', redisKeys, args)) as [string, number?];

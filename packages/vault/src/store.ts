@@ -25,9 +25,11 @@ export type RestoreMode = 'replace' | 'merge';
  * Where a Vault keeps its entries. Every method is async so a persistent or shared store
  * (file, Redis, database) can replace the in-memory one without touching the scanners.
  *
- * Identity of an entry within a scope is (type, value); values arrive already normalised by Vault.
+ * Identity of an entry within a scope is (type, canonical value): `identityOf` in canonical.ts, so spellings that
+ * differ only by invisible characters, compatibility forms or (e-mail) case share one entry, which keeps the first
+ * spelling. Values arrive already trimmed by Vault.
  * Implementations must make `getOrCreate` atomic: two concurrent callers must never receive one
- * placeholder for two values, nor two placeholders for one (type, value).
+ * placeholder for two values, nor two placeholders for one identity.
  */
 export interface VaultStore {
   getOrCreate(scope: string, type: string, value: string): Promise<VaultEntry>;
@@ -44,6 +46,13 @@ export interface VaultStore {
    * and throws VaultConflictError (changing nothing) if an entry disagrees with an existing one.
    */
   restore(scope: string, snapshot: VaultSnapshot, mode: RestoreMode): Promise<void>;
+  /**
+   * A token that changes whenever the scope's entries change (create, remove, clear, restore, expiry, another
+   * process's write) and is cheap to read. Equal tokens from one store mean equal entries, so a reader may keep
+   * whatever it built from `list()` while the token stays the same. Undefined when the store cannot tell.
+   * Optional: a store without it simply gets no such caching.
+   */
+  revision?(scope: string): Promise<string | undefined>;
 }
 
 /**

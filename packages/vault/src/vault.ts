@@ -36,7 +36,8 @@ function checkType(type: unknown): string {
 
 /**
  * Maps placeholders such as `[REDACTED_PERSON_1]` to original values within one scope.
- * The same value (trimmed) of the same type always gets the same placeholder in a scope;
+ * The same value (trimmed, compared by `canonicalValue`) of the same type always gets the same placeholder in a
+ * scope, and the placeholder restores to the first spelling seen;
  * numbering is per type from 1 in order of creation. A Vault holds no state of its own:
  * everything lives in its store, so any number of Vaults (and concurrent scans) can share one.
  */
@@ -84,6 +85,15 @@ export class Vault {
   /** All entries of this scope in creation order. */
   async entries(): Promise<VaultEntry[]> {
     return this.store.list(this.scopeName);
+  }
+
+  /**
+   * A token that changes whenever this scope's entries change, cheap to read (no value is decrypted). Equal tokens
+   * mean equal entries, so Deanonymize can keep its matcher. Undefined when the store has no revisions.
+   */
+  async revision(): Promise<string | undefined> {
+    if (typeof this.store.revision !== 'function') return undefined;
+    return this.store.revision(this.scopeName);
   }
 
   /** Forgets one placeholder; its number is not handed out again. Returns whether it existed. */

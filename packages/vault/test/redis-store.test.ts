@@ -127,6 +127,39 @@ describe.skipIf(!redisAvailable)('RedisVaultStore on a real Redis', () => {
     await expect(acme.valueOf('[REDACTED_EMAIL_ADDRESS_2]')).rejects.toBeInstanceOf(VaultDecryptionError);
   });
 
+  it('reads entries an older version wrote (bound to the exact value, no epoch), and tells revisions once it writes', async () => {
+    const store = open({ prefix: 'legacy' });
+    // The store's own sealing, reached past `private`, to write an entry the way the previous version did.
+    const inner = store as unknown as {
+      context(scope: string): Promise<{ keys: unknown; scopeTag: string; redisKeys: string[] }>;
+      hashId(keys: unknown, scopeTag: string, type: string, text: string): string;
+      seal(keys: unknown, scopeTag: string, type: string, value: string, id: string): string;
+    };
+    const { keys, scopeTag, redisKeys } = await inner.context('s');
+    const [ids, ph, ctr, order] = redisKeys as [string, string, string, string];
+    const value = 'Ann.Lee@Example.com';
+    const exactId = inner.hashId(keys, scopeTag, 'EMAIL_ADDRESS', value);
+    await admin.hset(ids, exactId, '[REDACTED_EMAIL_ADDRESS_1]');
+    await admin.hset(ph, '[REDACTED_EMAIL_ADDRESS_1]', inner.seal(keys, scopeTag, 'EMAIL_ADDRESS', value, exactId));
+    await admin.hset(ctr, 'EMAIL_ADDRESS', '1', '#seq', '1');
+    await admin.zadd(order, 1, '[REDACTED_EMAIL_ADDRESS_1]');
+
+    const vault = new Vault({ store, scope: 's' });
+    expect(await vault.valueOf('[REDACTED_EMAIL_ADDRESS_1]')).toBe(value);
+    expect(await vault.revision()).toBeUndefined();
+    // Written by this version: the scope gets an epoch, and from then on its revision is known.
+    await vault.placeholderFor('PERSON', 'Bob');
+    const revision = await vault.revision();
+    expect(revision).toMatch(/^[A-Za-z0-9_-]{16}:2:2$/);
+    // An older writer adding an entry (no epoch of its own, but it raises the sequence) still changes the token.
+    await admin.hincrby(ctr, '#seq', 1);
+    await admin.zadd(order, 3, '[REDACTED_PERSON_9]');
+    expect(await vault.revision()).not.toBe(revision);
+    // The exact-value binding is still a binding: moved to another placeholder's value, it does not open.
+    await admin.hset(ph, '[REDACTED_EMAIL_ADDRESS_2]', inner.seal(keys, scopeTag, 'EMAIL_ADDRESS', 'other@example.com', exactId));
+    await expect(vault.valueOf('[REDACTED_EMAIL_ADDRESS_2]')).rejects.toBeInstanceOf(VaultDecryptionError);
+  });
+
   it('reads the key from an environment variable', async () => {
     process.env.VEIL_TEST_VAULT_KEY = TEST_KEY.toString('hex');
     const a = open({ prefix: 'env', keys: envKey('VEIL_TEST_VAULT_KEY') });

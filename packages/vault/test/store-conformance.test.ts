@@ -129,6 +129,108 @@ describe.each(allKinds())('VaultStore conformance: $name', (kind) => {
     }
   });
 
+  test('one value spelled with invisible characters, compatibility forms or (e-mail) case gets one placeholder', async () => {
+    const store = kind.create();
+    const first = await store.getOrCreate('s', 'EMAIL_ADDRESS', 'jo\u200Bhn@example.com');
+    for (const spelling of ['john@example.com', 'John@Example.COM', '\uFF4A\uFF4F\uFF48\uFF4E@example.com', 'jo\u00ADhn@exam\u2060ple.com', '\uFEFFjohn@example.com\u200D']) {
+      expect(await store.getOrCreate('s', 'EMAIL_ADDRESS', spelling)).toEqual(first);
+      expect(await store.find('s', spelling, 'EMAIL_ADDRESS')).toEqual(first);
+      expect(await store.find('s', spelling)).toEqual(first);
+    }
+    // The first spelling is the one kept, exactly as given.
+    expect(await store.list('s')).toEqual([entry('[REDACTED_EMAIL_ADDRESS_1]', 'EMAIL_ADDRESS', 'jo\u200Bhn@example.com')]);
+    // Case is folded for e-mail addresses only; other types keep it, and values that differ in letters stay apart.
+    expect((await store.getOrCreate('s', 'PERSON', 'May')).placeholder).toBe('[REDACTED_PERSON_1]');
+    expect((await store.getOrCreate('s', 'PERSON', 'MAY')).placeholder).toBe('[REDACTED_PERSON_2]');
+    expect((await store.getOrCreate('s', 'PERSON', 'Ma\u200By')).placeholder).toBe('[REDACTED_PERSON_1]');
+    expect((await store.getOrCreate('s', 'EMAIL_ADDRESS', 'jon@example.com')).placeholder).toBe('[REDACTED_EMAIL_ADDRESS_2]');
+    // Values made only of invisible characters do not all collapse into one.
+    const a = await store.getOrCreate('s', 'CUSTOM', '\u200B');
+    const b = await store.getOrCreate('s', 'CUSTOM', '\u200C');
+    expect(a.placeholder).not.toBe(b.placeholder);
+  });
+
+  test('restore keeps the first of two spellings a snapshot from before canonical identities may hold', async () => {
+    const store = kind.create();
+    const legacy = parseVaultSnapshot({
+      version: 1,
+      scope: 'x',
+      entries: [entry('[REDACTED_EMAIL_ADDRESS_1]', 'EMAIL_ADDRESS', 'jo\u200Bhn@example.com'), entry('[REDACTED_EMAIL_ADDRESS_2]', 'EMAIL_ADDRESS', 'john@example.com')],
+    });
+    await store.restore('s', legacy, 'replace');
+    // Both placeholders still restore; the value itself now gets the first one.
+    expect((await store.get('s', '[REDACTED_EMAIL_ADDRESS_2]'))?.value).toBe('john@example.com');
+    expect((await store.getOrCreate('s', 'EMAIL_ADDRESS', 'john@example.com')).placeholder).toBe('[REDACTED_EMAIL_ADDRESS_1]');
+    // Merging the same snapshot again changes nothing and is no conflict ...
+    await store.restore('s', legacy, 'merge');
+    expect(await store.list('s')).toHaveLength(2);
+    // ... but a new placeholder for a spelling of a known value is one.
+    const another = parseVaultSnapshot({ version: 1, scope: 'x', entries: [entry('[REDACTED_EMAIL_ADDRESS_9]', 'EMAIL_ADDRESS', 'JOHN@example.com')] });
+    await expect(store.restore('s', another, 'merge')).rejects.toBeInstanceOf(VaultConflictError);
+    const rebound = parseVaultSnapshot({ version: 1, scope: 'x', entries: [entry('[REDACTED_EMAIL_ADDRESS_1]', 'EMAIL_ADDRESS', 'ann@example.com')] });
+    await expect(store.restore('s', rebound, 'merge')).rejects.toBeInstanceOf(VaultConflictError);
+  });
+
+  test('revision changes exactly when the entries change', async () => {
+    const store = kind.create();
+    const rev = async (scope = 's') => {
+      const r = await store.revision!(scope);
+      expect(typeof r).toBe('string');
+      return r!;
+    };
+    const seen = new Set<string>();
+    const changed = async () => {
+      const r = await rev();
+      expect(seen.has(r)).toBe(false);
+      seen.add(r);
+      return r;
+    };
+    await changed();
+    await store.getOrCreate('s', 'PERSON', 'Ann');
+    let current = await changed();
+    // Reads, a known value again, another scope and another tenant leave it alone.
+    await store.getOrCreate('s', 'PERSON', 'Ann');
+    await store.getOrCreate('s', 'PERSON', 'A\u200Bnn');
+    await store.list('s');
+    await store.find('s', 'Ann');
+    await store.getOrCreate('other', 'PERSON', 'Bob');
+    await store.forTenant('acme').getOrCreate('s', 'PERSON', 'Cid');
+    expect(await store.remove('s', '[REDACTED_PERSON_9]')).toBe(false);
+    expect(await rev()).toBe(current);
+    await store.getOrCreate('s', 'PERSON', 'Bob');
+    current = await changed();
+    await store.remove('s', '[REDACTED_PERSON_1]');
+    current = await changed();
+    // Removing and adding between two reads still shows (same count, new content).
+    await store.remove('s', '[REDACTED_PERSON_2]');
+    await store.getOrCreate('s', 'PERSON', 'Dan');
+    current = await changed();
+    await store.restore('s', parseVaultSnapshot({ version: 1, scope: 'x', entries: [entry('[REDACTED_PERSON_7]', 'PERSON', 'Eve')] }), 'merge');
+    current = await changed();
+    await store.restore('s', parseVaultSnapshot({ version: 1, scope: 'x', entries: [entry('[REDACTED_PERSON_7]', 'PERSON', 'Eve')] }), 'replace');
+    current = await changed();
+    await store.clear('s');
+    const empty = await rev();
+    // Filled again after a clear, the scope must not repeat a token it had before.
+    await store.getOrCreate('s', 'PERSON', 'Eve');
+    expect(seen.has(await rev())).toBe(false);
+    expect(await rev()).not.toBe(empty);
+    expect(current).not.toBe(await rev());
+  });
+
+  test('revision sees a write made through a second instance on the same storage', async () => {
+    if (!kind.persistent) return;
+    const first = kind.create();
+    await first.getOrCreate('s', 'PERSON', 'Ann');
+    await first.getOrCreate('quiet', 'PERSON', 'Zed');
+    const before = await first.revision!('s');
+    const quiet = await first.revision!('quiet');
+    await kind.reopen().getOrCreate('s', 'PERSON', 'Bob');
+    expect(await first.revision!('s')).not.toBe(before);
+    // The other scope of the same storage did not change, and its token says so.
+    expect(await first.revision!('quiet')).toBe(quiet);
+  });
+
   test('a second instance on the same storage (restart, replica) sees the same mapping', async () => {
     if (!kind.persistent) return;
     const first = kind.create().forTenant('acme');

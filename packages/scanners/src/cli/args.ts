@@ -19,7 +19,11 @@ export interface CliArgs {
   threshold?: number;
   matching: MatchingStrategy;
   withText: boolean;
+  /** anonymize: seconds to wait for another veil process using the same vault. */
+  lockTimeout: number;
 }
+
+export const DEFAULT_LOCK_TIMEOUT_SECONDS = 30;
 
 export const USAGE = `veil: keep personal data out of LLM prompts and put it back into the answers.
 
@@ -40,10 +44,20 @@ Options:
   --threshold N         minimum score, 0..1 (default 0.5)
   --matching STRATEGY   deanonymize: ${MATCHING_STRATEGIES.join(' | ')} (default: combined)
   --with-text           scan: include each finding's text in the JSON lines
+  --lock-timeout S      anonymize: seconds to wait while another veil process uses the vault (default ${DEFAULT_LOCK_TIMEOUT_SECONDS})
   -h, --help            this text
 
-Exit codes: 0 success (scan: no PII found), 1 scan found PII, 2 usage error (incl. an unknown entity type), 3 the command failed
-(unreadable input or vault, model missing).
+A value written several ways (with invisible characters, full-width letters, an e-mail address in other case)
+gets one placeholder, and deanonymize puts back the first spelling the vault saw.
+
+Exit codes:
+  0    success (scan: no PII found)
+  1    scan found PII
+  2    usage error (incl. an unknown entity type or --config)
+  3    the command failed: the message says which file (input, vault, output) and why (not found, is a directory,
+       permission denied, not UTF-8, not a vault, vault locked by another veil process, model missing, ...)
+  141  the reader closed standard output early (\`veil ... | head\`); nothing is reported, as for a tool stopped by
+       SIGPIPE (128 + 13). anonymize had already saved the vault.
 `;
 
 export class CliUsageError extends Error {
@@ -70,6 +84,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         threshold: { type: 'string' },
         matching: { type: 'string' },
         'with-text': { type: 'boolean' },
+        'lock-timeout': { type: 'string' },
       },
     });
   } catch (error) {
@@ -79,7 +94,9 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   const help = values.help ?? false;
   const [commandName, input, ...extra] = positionals;
   if (commandName === undefined) {
-    if (help) return { command: undefined, help, input: '-', config: 'bundled', allowed: [], hidden: [], matching: 'combined', withText: false };
+    if (help) {
+      return { command: undefined, help, input: '-', config: 'bundled', allowed: [], hidden: [], matching: 'combined', withText: false, lockTimeout: DEFAULT_LOCK_TIMEOUT_SECONDS };
+    }
     throw new CliUsageError('missing command');
   }
   if (!(COMMANDS as readonly string[]).includes(commandName)) throw new CliUsageError(`unknown command "${commandName}"`);
@@ -95,6 +112,11 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   if (!(MATCHING_STRATEGIES as readonly string[]).includes(matching)) {
     throw new CliUsageError(`--matching must be one of ${MATCHING_STRATEGIES.join(', ')}`);
   }
+  let lockTimeout = DEFAULT_LOCK_TIMEOUT_SECONDS;
+  if (values['lock-timeout'] !== undefined) {
+    lockTimeout = Number(values['lock-timeout']);
+    if (!(lockTimeout >= 0 && lockTimeout <= 86_400)) throw new CliUsageError('--lock-timeout must be a number of seconds in [0, 86400]');
+  }
   const entities = values.entities === undefined ? undefined : list(values.entities).map((e) => e.toUpperCase());
   if (entities !== undefined && entities.length === 0) throw new CliUsageError('--entities needs at least one type');
   return {
@@ -109,5 +131,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     threshold,
     matching: matching as MatchingStrategy,
     withText: values['with-text'] ?? false,
+    lockTimeout,
   };
 }

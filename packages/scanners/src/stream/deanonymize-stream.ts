@@ -1,5 +1,5 @@
 import { ConfigurationError } from '../errors.js';
-import { checkMatchingStrategy, checkPlaceholderSource, loadMatcher } from '../deanonymize.js';
+import { Deanonymize, checkMatchingStrategy, checkPlaceholderSource, loadMatcher } from '../deanonymize.js';
 import type { PlaceholderSource } from '../deanonymize.js';
 import { checkObserveOptions } from '../observe.js';
 import type { ObserveOptions } from '../observe.js';
@@ -27,6 +27,8 @@ export async function createStreamingDeanonymizer(options: DeanonymizeStreamOpti
 
 function matcherFor(options: DeanonymizeStreamOptions): Promise<PlaceholderMatcher> {
   if (typeof options !== 'object' || options === null) throw new ConfigurationError('stream options with a vault are required');
+  // A Deanonymize keeps its matcher while the vault is unchanged; streams started from one share it.
+  if (options instanceof Deanonymize) return options.matcher();
   return loadMatcher(checkPlaceholderSource(options.vault), checkMatchingStrategy(options.matching));
 }
 

@@ -4,6 +4,7 @@
  */
 export { veilMiddleware, protectCallOptions, restorePartsStream } from './integrations/ai-sdk.js';
 export type {
-  VeilLanguageModelMiddleware, AiSdkPart, AiSdkCallOptions, AiSdkGenerateResult, AiSdkStreamResult,
+  VeilLanguageModelMiddleware, VeilMiddlewareOptions, AiSdkPart, AiSdkCallOptions, AiSdkGenerateResult, AiSdkStreamResult,
 } from './integrations/ai-sdk.js';
+export type { UnknownFields } from './integrations/field-walk.js';
 export type { VeilAdapterOptions, VeilScanners, VeilVaultOptions } from './integrations/scanners.js';

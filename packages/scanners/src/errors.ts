@@ -33,3 +33,33 @@ export class ConfigurationError extends VeilError {
     super('VEIL_CONFIGURATION', message, options);
   }
 }
+
+/**
+ * A request field the adapter has no rule for holds text. Sending it unscanned could leak PII and
+ * guessing could break it, so the request is not sent. The message names the field path (keys only),
+ * never its value.
+ */
+export class UnsupportedRequestFieldError extends VeilError {
+  readonly path: string;
+  constructor(path: string, options?: { cause?: unknown }) {
+    super(
+      'VEIL_UNSUPPORTED_FIELD',
+      `request field "${path}" holds text Veil has no rule for; nothing was sent (unknownFields: 'anonymize' anonymizes such text instead)`,
+      options,
+    );
+    this.path = path;
+  }
+}
+
+/**
+ * An answer (one streamed event or a buffered body) is larger than the adapter's cap. It cannot be
+ * restored within bounded memory, and passing it on unrestored would hand placeholders to the caller
+ * as if they were the answer, so the answer fails instead.
+ */
+export class ResponseTooLargeError extends VeilError {
+  readonly limit: number;
+  constructor(what: string, limit: number, unit: 'characters' | 'bytes', options?: { cause?: unknown }) {
+    super('VEIL_RESPONSE_TOO_LARGE', `${what} is larger than the limit of ${limit} ${unit}; it was not passed on unrestored`, options);
+    this.limit = limit;
+  }
+}

@@ -1,4 +1,8 @@
+import { ConfigurationError } from '../errors.js';
 import type { StreamingDeanonymizer } from '../stream/streaming-deanonymizer.js';
+import { CALL_OPTIONS } from './ai-sdk-request.js';
+import { FieldWalker } from './field-walk.js';
+import type { UnknownFields } from './field-walk.js';
 import { ConversationProtector } from './protect.js';
 import { AnswerRestorer } from './restore.js';
 import { resolveScanners } from './scanners.js';
@@ -45,19 +49,30 @@ export interface VeilLanguageModelMiddleware {
   wrapStream<R extends AiSdkStreamResult>(options: { doStream: () => PromiseLike<R> }): Promise<R>;
 }
 
+export type VeilMiddlewareOptions = VeilAdapterOptions & {
+  /**
+   * A call-option field Veil has no rule for, holding text (a field of a newer specification, a part
+   * type it does not know): `reject` (default) throws UnsupportedRequestFieldError before the provider
+   * is called, `anonymize` anonymizes its text as free text. Numbers and flags pass.
+   */
+  unknownFields?: UnknownFields;
+};
+
 /**
  * Vercel AI SDK middleware: `wrapLanguageModel({ model, middleware: veilMiddleware({ vault }) })`, with `ai` 5, 6
- * or 7. The prompt (all roles, tool calls, tool results and tool-approval reasons) is anonymized before the
- * provider sees it; generated text, reasoning and tool-call inputs are restored, streamed or not, so tools run with
- * the real values and `generateText` / `streamText` work unchanged.
- * Use one middleware (one vault scope) per conversation.
+ * or 7. Every free-text field of the call (all roles and part types, text files, file names, URLs, tools and
+ * their schemas, provider options) is anonymized before the provider sees it; generated text, reasoning and
+ * tool-call inputs are restored, streamed or not, so tools run with the real values and `generateText` /
+ * `streamText` work unchanged. Use one middleware (one vault scope) per conversation.
  */
-export function veilMiddleware(options: VeilAdapterOptions): VeilLanguageModelMiddleware {
+export function veilMiddleware(options: VeilMiddlewareOptions): VeilLanguageModelMiddleware {
   const scanners = resolveScanners(options, 'veilMiddleware');
+  const unknownFields = options.unknownFields ?? 'reject';
+  if (unknownFields !== 'reject' && unknownFields !== 'anonymize') throw new ConfigurationError('unknownFields must be "reject" or "anonymize"');
   return {
     specificationVersion: 'v3',
     middlewareVersion: 'v2',
-    transformParams: async ({ params }) => protectCallOptions(params, scanners),
+    transformParams: async ({ params }) => protectCallOptions(params, scanners, { unknownFields }),
     wrapGenerate: async ({ doGenerate }) => {
       const result = await doGenerate();
       const restorer = await AnswerRestorer.load(scanners.deanonymize);
@@ -74,70 +89,13 @@ export function veilMiddleware(options: VeilAdapterOptions): VeilLanguageModelMi
 /** Loose view of a part, for reading fields by name; every rewrite spreads the original part. */
 type Part = AiSdkPart & Record<string, unknown>;
 
-export async function protectCallOptions<P extends AiSdkCallOptions>(params: P, scanners: VeilScanners): Promise<P> {
-  const protector = new ConversationProtector(scanners.anonymize, scanners.deanonymize);
-  const prompt: unknown[] = [];
-  for (const message of params.prompt) prompt.push(await protectMessage(message, protector));
-  return { ...params, prompt };
-}
-
-async function protectMessage(
-  message: { readonly role: string; readonly content: unknown },
-  protector: ConversationProtector,
-): Promise<unknown> {
-  if (typeof message.content === 'string') return { ...message, content: await protector.text(message.content) };
-  if (!Array.isArray(message.content)) return message;
-  const content: unknown[] = [];
-  for (const part of message.content as Part[]) content.push(await protectPart(part, protector));
-  return { ...message, content };
-}
-
-async function protectPart(part: Part, protector: ConversationProtector): Promise<Part> {
-  switch (part.type) {
-    case 'text':
-    case 'reasoning':
-      return typeof part.text === 'string' ? { ...part, text: await protector.text(part.text) } : part;
-    case 'tool-call':
-      return { ...part, input: await protector.json(part.input) };
-    case 'tool-result':
-      return { ...part, output: await protectToolOutput(part.output as Part | undefined, protector) };
-    case 'tool-approval-response':
-      return typeof part.reason === 'string' ? { ...part, reason: await protector.text(part.reason) } : part;
-    case 'file':
-      return { ...part, data: await protectFileData(part.data, protector) };
-    default:
-      return part;
-  }
-}
-
-/** v4 file data can be inline text (`{ type: 'text', text }`); bytes, URLs and references are left as they are. */
-async function protectFileData(data: unknown, protector: ConversationProtector): Promise<unknown> {
-  const tagged = data as Part | null;
-  if (typeof tagged === 'object' && tagged !== null && tagged.type === 'text' && typeof tagged.text === 'string') {
-    return { ...tagged, text: await protector.text(tagged.text) };
-  }
-  return data;
-}
-
-async function protectToolOutput(output: Part | undefined, protector: ConversationProtector): Promise<Part | undefined> {
-  if (output === undefined) return output;
-  switch (output.type) {
-    case 'text':
-    case 'error-text':
-      return { ...output, value: await protector.text(String(output.value)) };
-    case 'json':
-    case 'error-json':
-      return { ...output, value: await protector.json(output.value) };
-    case 'execution-denied':
-      return typeof output.reason === 'string' ? { ...output, reason: await protector.text(output.reason) } : output;
-    case 'content': {
-      const value: unknown[] = [];
-      for (const item of output.value as Part[]) value.push(await protectPart(item, protector));
-      return { ...output, value };
-    }
-    default:
-      return output;
-  }
+/**
+ * Anonymizes every free-text field of the call options (see CALL_OPTIONS) with one vault scope; a field
+ * with no rule that holds text is refused (UnsupportedRequestFieldError) or anonymized, by `unknownFields`.
+ */
+export async function protectCallOptions<P extends AiSdkCallOptions>(params: P, scanners: VeilScanners, options: { unknownFields?: UnknownFields } = {}): Promise<P> {
+  const walker = new FieldWalker(new ConversationProtector(scanners.anonymize, scanners.deanonymize), options.unknownFields ?? 'reject');
+  return (await walker.walk(CALL_OPTIONS, params, '')) as P;
 }
 
 function restoreContent<T extends AiSdkPart>(part: T, restorer: AnswerRestorer): T {

@@ -3,7 +3,7 @@ import OpenAI from 'openai';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Anonymize } from '../anonymize.js';
 import { Deanonymize } from '../deanonymize.js';
-import { ConfigurationError, RecognizerError } from '../errors.js';
+import { ConfigurationError, RecognizerError, ResponseTooLargeError } from '../errors.js';
 import type { Recognizer } from '../types.js';
 import { nameRecognizer } from './__fixtures__/names.js';
 import { veilFetch } from './openai.js';
@@ -142,6 +142,24 @@ describe('veilFetch with the openai client', () => {
       })(),
     ).rejects.toThrow();
     expect(received.length).toBeLessThan(`You said: ${question}`.length * 5);
+  });
+
+  it('fails closed on an answer over its cap: a JSON body, a streamed event', async () => {
+    // One 50 000-character event: the server cuts the stream in chunks of up to maxChunk characters.
+    const { openai } = await clientFor({ maxChunk: 100_000, reply: () => ({ content: `[REDACTED_PERSON_1] ${'x'.repeat(50_000)}` }) });
+    const capped = new OpenAI({ baseURL: server!.url, apiKey: 'test', maxRetries: 0, fetch: veilFetch({ ...scannersFor(new Vault()), maxBodyBytes: 10_000, maxEventChars: 10_000 }) });
+    const messages: OpenAI.Chat.ChatCompletionMessageParam[] = [{ role: 'user', content: question }];
+    const error = await capped.chat.completions.create({ model: 'test', messages }).catch((e: unknown) => e);
+    expect((error as Error).cause).toBeInstanceOf(ResponseTooLargeError);
+    const stream = await capped.chat.completions.create({ model: 'test', stream: true, messages });
+    let received = '';
+    const failure = await (async () => {
+      for await (const chunk of stream) received += chunk.choices[0]?.delta?.content ?? '';
+    })().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(ResponseTooLargeError);
+    expect(received).not.toContain('REDACTED');
+    // Under the default caps the same answers go through.
+    expect((await openai.chat.completions.create({ model: 'test', messages })).choices[0]!.message.content).toHaveLength(50_000 + 'John Smith '.length);
   });
 
   it('passes HTTP errors through as API errors', async () => {

@@ -1,15 +1,17 @@
-import { ConfigurationError, InvalidInputError } from '../errors.js';
+import { ConfigurationError, InvalidInputError, ResponseTooLargeError } from '../errors.js';
 import type { StreamingDeanonymizer } from '../stream/streaming-deanonymizer.js';
-import { ConversationProtector } from './protect.js';
+import type { UnknownFields } from './field-walk.js';
+import { protectChatCall } from './openai-request.js';
 import { AnswerRestorer } from './restore.js';
 import { resolveScanners } from './scanners.js';
 import type { VeilAdapterOptions, VeilScanners } from './scanners.js';
-import { sseRewriteStream } from './sse.js';
+import { DEFAULT_MAX_EVENT_CHARS, sseRewriteStream } from './sse.js';
 import type { SseRewriter } from './sse.js';
 
 /**
- * `fetch` for OpenAI-compatible clients: chat-completions requests leave with their messages
- * anonymized, answers come back restored, streamed (SSE) or not.
+ * `fetch` for OpenAI-compatible clients: chat-completions requests leave with every free-text field
+ * anonymized (the field table is CHAT_REQUEST in openai-request.ts), answers come back restored,
+ * streamed (SSE) or not.
  *
  *   const openai = new OpenAI({ baseURL, apiKey, fetch: veilFetch({ vault }) });
  *
@@ -23,63 +25,38 @@ export type VeilFetchOptions = VeilAdapterOptions & {
    * throws instead of sending them, `pass` sends them unchanged.
    */
   otherEndpoints?: 'reject' | 'pass';
+  /**
+   * A request field Veil has no rule for, holding text (a new API field, a provider extension, a
+   * query parameter other than `api-version`): `reject` (default) throws UnsupportedRequestFieldError
+   * before anything is sent, `anonymize` anonymizes its text as free text. Numbers and flags pass.
+   */
+  unknownFields?: UnknownFields;
+  /** Longest streamed (SSE) event, in characters. Default DEFAULT_MAX_EVENT_CHARS (1 MiB). */
+  maxEventChars?: number;
+  /** Longest non-streamed answer body, in bytes. Default DEFAULT_MAX_BODY_BYTES (16 MiB). */
+  maxBodyBytes?: number;
 };
 
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** Message fields holding text the model reads, besides `content`. */
+/** Message fields holding text the model wrote, besides tool calls. */
 const TEXT_FIELDS = ['content', 'refusal', 'reasoning_content', 'reasoning'] as const;
 
-async function protectContent(protector: ConversationProtector, content: unknown): Promise<unknown> {
-  if (typeof content === 'string') return protector.text(content);
-  if (!Array.isArray(content)) return content;
-  const parts: unknown[] = [];
-  for (const part of content) {
-    if (isObject(part) && part.type === 'text' && typeof part.text === 'string') parts.push({ ...part, text: await protector.text(part.text) });
-    else parts.push(part);
-  }
-  return parts;
-}
-
-async function protectToolCall(protector: ConversationProtector, call: unknown): Promise<unknown> {
-  if (!isObject(call) || !isObject(call.function) || typeof call.function.arguments !== 'string') return call;
-  return { ...call, function: { ...call.function, arguments: await protector.jsonText(call.function.arguments) } };
-}
-
-/** Anonymizes every message of a chat-completions body, in order, with one vault scope. */
-export async function protectChatRequest(body: Json, scanners: VeilScanners): Promise<Json> {
-  if (!Array.isArray(body.messages)) throw new InvalidInputError('chat completions request has no messages array');
-  const protector = new ConversationProtector(scanners.anonymize, scanners.deanonymize);
-  const messages: unknown[] = [];
-  for (const message of body.messages) {
-    if (!isObject(message)) {
-      messages.push(message);
-      continue;
-    }
-    const out: Json = { ...message };
-    for (const field of TEXT_FIELDS) if (field in message) out[field] = await protectContent(protector, message[field]);
-    if (Array.isArray(message.tool_calls)) {
-      const calls: unknown[] = [];
-      for (const call of message.tool_calls) calls.push(await protectToolCall(protector, call));
-      out.tool_calls = calls;
-    }
-    if (isObject(message.function_call)) out.function_call = (await protectToolCall(protector, { function: message.function_call }) as Json).function;
-    messages.push(out);
-  }
-  return { ...body, messages };
-}
+/** Largest non-streamed answer body, in bytes. A chat completion with logprobs for every token stays well below. */
+export const DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 function restoreMessage(message: Json, restorer: AnswerRestorer): Json {
   const out: Json = { ...message };
   for (const field of TEXT_FIELDS) if (typeof message[field] === 'string') out[field] = restorer.text(message[field]);
   if (Array.isArray(message.tool_calls)) {
-    out.tool_calls = message.tool_calls.map((call) =>
-      isObject(call) && isObject(call.function) && typeof call.function.arguments === 'string'
-        ? { ...call, function: { ...call.function, arguments: restorer.jsonText(call.function.arguments) } }
-        : call,
-    );
+    out.tool_calls = message.tool_calls.map((call) => {
+      if (!isObject(call)) return call;
+      if (isObject(call.function) && typeof call.function.arguments === 'string') return { ...call, function: { ...call.function, arguments: restorer.jsonText(call.function.arguments) } };
+      if (isObject(call.custom) && typeof call.custom.input === 'string') return { ...call, custom: { ...call.custom, input: restorer.text(call.custom.input) } };
+      return call;
+    });
   }
   return out;
 }
@@ -110,9 +87,10 @@ export class ChatChunkRestorer implements SseRewriter {
     try {
       chunk = JSON.parse(payload);
     } catch {
-      return [payload];
+      return [this.restorer.text(payload)];
     }
-    if (!isObject(chunk) || !Array.isArray(chunk.choices)) return [payload];
+    // Error events and other JSON may quote the prompt: restored whole, each value JSON-escaped.
+    if (!isObject(chunk) || !Array.isArray(chunk.choices)) return [this.restorer.jsonText(payload)];
     this.template = { id: chunk.id, object: chunk.object, created: chunk.created, model: chunk.model };
     const choices = chunk.choices.map((choice) => (isObject(choice) ? this.restoreChoice(choice) : choice));
     return [JSON.stringify({ ...chunk, choices })];
@@ -191,7 +169,37 @@ function withoutLengthHeaders(headers: HeadersInit | undefined): Headers {
   return out;
 }
 
-async function restoreResponse(response: Response, scanners: VeilScanners): Promise<Response> {
+/** Limits of one answer; see VeilFetchOptions. */
+interface AnswerLimits {
+  maxEventChars: number;
+  maxBodyBytes: number;
+}
+
+/**
+ * Reads a body whole, up to `max` bytes: a larger one is cancelled and fails, since it could only be
+ * passed on unrestored.
+ */
+async function readCapped(response: Response, body: ReadableStream<Uint8Array>, max: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  const reader = body.getReader();
+  const fail = async (): Promise<never> => {
+    await reader.cancel().catch(() => undefined);
+    throw new ResponseTooLargeError('the response body', max, 'bytes');
+  };
+  if (declared > max) return fail();
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let size = 0;
+  for (let r = await reader.read(); !r.done; r = await reader.read()) {
+    size += r.value.byteLength;
+    if (size > max) return fail();
+    parts.push(decoder.decode(r.value, { stream: true }));
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+async function restoreResponse(response: Response, scanners: VeilScanners, limits: AnswerLimits): Promise<Response> {
   if (!response.ok || response.body === null) return response;
   const type = response.headers.get('content-type') ?? '';
   const headers = new Headers(response.headers);
@@ -202,21 +210,25 @@ async function restoreResponse(response: Response, scanners: VeilScanners): Prom
   if (type.includes('text/event-stream')) {
     const body = response.body
       .pipeThrough(new TextDecoderStream())
-      .pipeThrough(sseRewriteStream(new ChatChunkRestorer(restorer)))
+      .pipeThrough(sseRewriteStream(new ChatChunkRestorer(restorer), { maxEventChars: limits.maxEventChars }))
       .pipeThrough(new TextEncoderStream());
     return new Response(body, init);
   }
-  if (type.includes('json')) {
-    const text = await response.text();
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      return new Response(restorer.text(text), init);
-    }
-    return new Response(JSON.stringify(isObject(parsed) ? restoreChatCompletion(parsed, restorer) : parsed), init);
+  const text = await readCapped(response, response.body, limits.maxBodyBytes);
+  if (!type.includes('json')) return new Response(restorer.text(text), init);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return new Response(restorer.text(text), init);
   }
-  return new Response(restorer.text(await response.text()), init);
+  return new Response(JSON.stringify(isObject(parsed) ? restoreChatCompletion(parsed, restorer) : parsed), init);
+}
+
+function limit(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new ConfigurationError(`${name} must be a positive integer`);
+  return value;
 }
 
 export function veilFetch(options: VeilFetchOptions): typeof fetch {
@@ -225,6 +237,12 @@ export function veilFetch(options: VeilFetchOptions): typeof fetch {
   if (typeof inner !== 'function') throw new ConfigurationError('no fetch function available');
   const otherEndpoints = options.otherEndpoints ?? 'reject';
   if (otherEndpoints !== 'reject' && otherEndpoints !== 'pass') throw new ConfigurationError('otherEndpoints must be "reject" or "pass"');
+  const unknownFields = options.unknownFields ?? 'reject';
+  if (unknownFields !== 'reject' && unknownFields !== 'anonymize') throw new ConfigurationError('unknownFields must be "reject" or "anonymize"');
+  const limits: AnswerLimits = {
+    maxEventChars: limit(options.maxEventChars, DEFAULT_MAX_EVENT_CHARS, 'maxEventChars'),
+    maxBodyBytes: limit(options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 'maxBodyBytes'),
+  };
 
   const wrapped = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = input instanceof Request ? input : undefined;
@@ -244,10 +262,10 @@ export function veilFetch(options: VeilFetchOptions): typeof fetch {
       throw new InvalidInputError('chat completions request body is not JSON');
     }
     if (!isObject(body)) throw new InvalidInputError('chat completions request body must be a JSON object');
-    const protectedBody = JSON.stringify(await protectChatRequest(body, scanners));
+    const out = await protectChatCall(url, body, scanners, { unknownFields });
     const headers = withoutLengthHeaders(init?.headers ?? request?.headers);
-    const response = await inner(url, { ...init, method, headers, body: protectedBody, signal: init?.signal ?? request?.signal ?? null });
-    return restoreResponse(response, scanners);
+    const response = await inner(out.url, { ...init, method, headers, body: JSON.stringify(out.body), signal: init?.signal ?? request?.signal ?? null });
+    return restoreResponse(response, scanners, limits);
   };
   return wrapped as typeof fetch;
 }

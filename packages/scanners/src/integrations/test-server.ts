@@ -54,6 +54,8 @@ export interface TestServer {
   url: string;
   /** Parsed request bodies, in arrival order. */
   requests: ChatRequest[];
+  /** Path and query of each chat-completions request, in the same order. */
+  urls: string[];
   close(): Promise<void>;
 }
 
@@ -155,10 +157,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const maxChunk = options.maxChunk ?? 7;
   const decide = options.reply ?? echoReply;
   const requests: ChatRequest[] = [];
+  const urls: string[] = [];
 
   const server = createServer((req, res) => {
     void (async () => {
-      if (req.method !== 'POST' || !req.url?.endsWith('/chat/completions')) {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (req.method !== 'POST' || !path.endsWith('/chat/completions')) {
         res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'not found' } }));
         return;
       }
@@ -170,6 +174,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
         return;
       }
       requests.push(body);
+      urls.push(req.url ?? '');
       const reply = await decide(body);
       if (reply.status !== undefined) {
         res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'scripted failure', type: 'server_error' } }));
@@ -197,6 +202,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    urls,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

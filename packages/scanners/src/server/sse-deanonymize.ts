@@ -3,6 +3,9 @@ import type { EventSourceMessage, EventSourceParser } from 'eventsource-parser';
 import { InvalidInputError } from '../errors.js';
 import type { PlaceholderMatcher } from '../placeholder-match.js';
 import { StreamingDeanonymizer } from '../stream/streaming-deanonymizer.js';
+import { LineEndingNormalizer, formatEvent } from '../integrations/sse.js';
+
+export { formatEvent };
 
 /** Limits of one SSE deanonymize stream; memory held is about `maxEventChars` + `maxStreams` × the matcher's holdback. */
 export interface SseLimits {
@@ -14,15 +17,6 @@ export interface SseLimits {
 
 type Json = Record<string, unknown>;
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** One SSE event in the wire format, LF line endings; `data` may hold newlines (one `data:` line each). */
-export function formatEvent(data: string, event?: string, id?: string): string {
-  let out = '';
-  if (event !== undefined) out += `event: ${event}\n`;
-  if (id !== undefined) out += `id: ${id}\n`;
-  for (const line of data.split(/\r\n|\r|\n/)) out += `data: ${line}\n`;
-  return `${out}\n`;
-}
 
 /**
  * Restores placeholders in a Server-Sent Events stream of model output, as it arrives.
@@ -44,9 +38,9 @@ export class SseDeanonymizer {
   private readonly parser: EventSourceParser;
   private readonly streams = new Map<string, StreamingDeanonymizer>();
   private readonly pendingEvents: EventSourceMessage[] = [];
+  private readonly lines = new LineEndingNormalizer();
   private parseError: Error | undefined;
   private lastOpenAi: Json | undefined;
-  private lastChar = '';
   private done = false;
   private ended = false;
   /** Events received and restorations made, for metrics. */
@@ -74,9 +68,8 @@ export class SseDeanonymizer {
   push(text: string): string {
     if (this.done) return '';
     if (this.ended) throw new InvalidInputError('the stream has already ended');
-    if (text !== '') this.lastChar = text[text.length - 1]!;
     try {
-      this.parser.feed(text);
+      this.parser.feed(this.lines.push(text));
     } catch {
       this.parseError ??= new Error('terminated');
     }
@@ -92,11 +85,8 @@ export class SseDeanonymizer {
   /** Input ended: releases what every stream still holds (restored), then `[DONE]` if the input had one. */
   end(): string {
     if (this.ended) return '';
-    // A CR at the very end ends its line (the parser waits to see whether an LF follows).
-    const out = this.lastChar === '\r' ? this.push('\n') : '';
-    if (this.ended) return out;
     this.ended = true;
-    return out + this.finish();
+    return this.finish();
   }
 
   /** Drops what is held back (the input failed or the client went away). */

@@ -65,6 +65,17 @@ export class ModelRecognizer implements Recognizer {
     } catch (error) {
       throw this.wrap(error);
     }
+    // One explanation per label, shared: a long document has a finding every few words, and explanations are
+    // never changed in place (refinement copies them).
+    const explanations = new Map<string, string[]>();
+    const explain = (label: string): string[] => {
+      let explanation = explanations.get(label);
+      if (!explanation) {
+        explanation = [`model ${model.id}`, `label ${label}`, `aggregation ${model.config.aggregation}`];
+        explanations.set(label, explanation);
+      }
+      return explanation;
+    };
     const findings = entities.map((e) => ({
       type: e.type,
       start: e.start,
@@ -72,7 +83,7 @@ export class ModelRecognizer implements Recognizer {
       text: text.slice(e.start, e.end),
       score: e.score,
       recognizer: this.name,
-      explanation: [`model ${model.id}`, `label ${e.label}`, `aggregation ${model.config.aggregation}`],
+      explanation: explain(e.label),
     }));
     // Refinement lives here, not in Anonymize: it corrects how any token-classification model's spans line up
     // with words, so every user of a ModelRecognizer (Anonymize, the CLI, the benchmark, direct callers) gets

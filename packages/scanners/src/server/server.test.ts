@@ -63,6 +63,16 @@ describe('veil serve (memory store, patterns only)', () => {
     expect(other.json.restored_output).toBe('Wrote to [REDACTED_EMAIL_ADDRESS_1].');
   });
 
+  it('restores a value recorded after the scope was first restored from (the kept matcher follows the vault)', async () => {
+    const answer = 'Wrote to [REDACTED_EMAIL_ADDRESS_1] and [REDACTED_EMAIL_ADDRESS_2].';
+    await call(base, '/v1/anonymize', { prompt: `Mail ${EMAIL}`, scope: 'chat-kept' });
+    const first = await call(base, '/v1/deanonymize', { output: answer, scope: 'chat-kept' });
+    expect(first.json).toMatchObject({ restored: 1, unknown_placeholders: ['[REDACTED_EMAIL_ADDRESS_2]'] });
+    await call(base, '/v1/anonymize', { prompt: 'Mail second.person@example.org', scope: 'chat-kept' });
+    const second = await call(base, '/v1/deanonymize', { output: answer, scope: 'chat-kept' });
+    expect(second.json).toEqual({ restored_output: `Wrote to ${EMAIL} and second.person@example.org.`, restored: 2, unknown_placeholders: [] });
+  });
+
   it('answers the LLM Guard-like scan routes', async () => {
     const p = await call(base, '/v1/scan/prompt', { prompt: `Call me at ${EMAIL}`, scope: 'chat-3' });
     // Like LLM Guard, Anonymize reports a prompt that held PII as not valid (and sanitized).

@@ -28,7 +28,7 @@ const lower = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyz'.split(''));
 const word = (min: number, max: number) => fc.array(lower, { minLength: min, maxLength: max }).map((a) => a.join(''));
 const digit = fc.integer({ min: 0, max: 9 });
 
-const email = fc
+export const email = fc
   .tuple(word(2, 8), fc.constantFrom('', '.', '_'), word(0, 4), word(3, 8), fc.constantFrom('com', 'org', 'net', 'io', 'de'))
   .map(([a, sep, b, d, t]) => `${a}${b ? sep + b : ''}@${d}.${t}`);
 

@@ -365,13 +365,12 @@ export class Anonymize implements InputScanner {
     return found;
   }
 
-  private async scanText(prompt: string, setModelLoad: (ms: number) => void): Promise<AnonymizeResult> {
-    assertText(prompt, 'prompt', this.maxLength);
-    if (prompt === '') return { sanitized: '', isValid: true, riskScore: -1, findings: [] };
-
-    const modelLoadMs = await this.loadModel();
-    if (modelLoadMs !== undefined) setModelLoad(modelLoadMs);
-    const view = createTextView(prompt);
+  /**
+   * What will be replaced, in view offsets, sorted and without overlaps. A method of its own so that the
+   * recognizers' intermediate arrays are garbage before placeholders are issued (on a long document they hold
+   * a hundred thousand findings).
+   */
+  private async spansToReplace(prompt: string, view: TextView): Promise<Finding[]> {
     const recognizers = await this.recognizers();
     const perRecognizer = await Promise.all(recognizers.map((r) => runRecognizer(r, view, this.knownTypes)));
 
@@ -397,7 +396,17 @@ export class Anonymize implements InputScanner {
     // what was written. It is looked for between the spans that will be replaced, because a replacement
     // ends a word: `redacted person 1` + a redacted value reads as a placeholder in the sanitized text.
     const forged = this.forgedPlaceholders(view.text, prompt, view, [...issued, ...resolved]);
-    const all = forged.length === 0 ? resolved : [...resolved, ...forged].sort((a, b) => a.start - b.start);
+    return forged.length === 0 ? resolved : [...resolved, ...forged].sort((a, b) => a.start - b.start);
+  }
+
+  private async scanText(prompt: string, setModelLoad: (ms: number) => void): Promise<AnonymizeResult> {
+    assertText(prompt, 'prompt', this.maxLength);
+    if (prompt === '') return { sanitized: '', isValid: true, riskScore: -1, findings: [] };
+
+    const modelLoadMs = await this.loadModel();
+    if (modelLoadMs !== undefined) setModelLoad(modelLoadMs);
+    const view = createTextView(prompt);
+    const all = await this.spansToReplace(prompt, view);
     const findings: AnonymizeFinding[] = [];
     // In order of first appearance, one at a time, so numbering follows the text.
     for (const f of all) {

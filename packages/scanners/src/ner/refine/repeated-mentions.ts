@@ -16,6 +16,13 @@ import { ADDED_NAME_SCORE, overlapIndex, withAdded } from './spans.js';
 import { isClosedClass, isTitle } from './words.js';
 
 const MAX_WORDS = 4;
+const REPEATED_EXPLANATION = ['refine: the same name elsewhere in the text'];
+
+interface Word {
+  text: string;
+  start: number;
+  end: number;
+}
 /** Letters, with spaces, hyphens, apostrophes and "&" between them: no domains or codes ("BESTBUY.COM"). */
 const TRAVELLING_NAME = /^\p{Lu}[\p{L}\p{M}'’&-]*(?: [\p{L}\p{M}'’&-]+){0,3}$/u;
 /** Short words in capitals stand for many things ("IBAN", "SSN", "ACME"). */
@@ -58,22 +65,32 @@ export function addRepeatedMentions(source: string, findings: readonly Finding[]
   const names = namesToRepeat(source, findings);
   if (names.size === 0) return [...findings];
   const covered = overlapIndex(findings);
-  const words: Array<{ text: string; start: number; end: number }> = [];
-  for (const m of source.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-  const capitalised = (i: number) => i >= 0 && i < words.length && /^\p{Lu}/u.test(words[i]!.text);
+  // The words are read through a window of MAX_WORDS + 1 ahead and one behind, never listed whole: a long
+  // document has millions of them, and holding them all at once was most of a 5 MB scan's peak memory.
+  const next = source.matchAll(WORD);
+  const ahead: Word[] = [];
+  let behind: Word | undefined;
+  const fill = () => {
+    while (ahead.length <= MAX_WORDS) {
+      const m = next.next();
+      if (m.done) return;
+      ahead.push({ text: m.value[0], start: m.value.index, end: m.value.index + m.value[0].length });
+    }
+  };
+  const capitalised = (word: Word | undefined) => word !== undefined && /^\p{Lu}/u.test(word.text);
   const added: Finding[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!capitalised(i) || (capitalised(i - 1) && !isTitle(words[i - 1]!.text) && !/[.:!?]$/u.test(words[i - 1]!.text))) continue;
-    for (let n = Math.min(MAX_WORDS, words.length - i); n >= 1; n--) {
-      const first = words[i]!;
-      const last = words[i + n - 1]!;
+  for (fill(); ahead.length > 0; behind = ahead.shift(), fill()) {
+    const first = ahead[0]!;
+    if (!capitalised(first) || (capitalised(behind) && !isTitle(behind!.text) && !/[.:!?]$/u.test(behind!.text))) continue;
+    for (let n = Math.min(MAX_WORDS, ahead.length); n >= 1; n--) {
+      const last = ahead[n - 1]!;
       const span = source.slice(first.start, last.end);
       const name = span.replace(/['’]s$/u, '').replace(/[.,;:)]+$/u, '');
       const type = names.get(name);
-      if (type === undefined || capitalised(i + n) && source[last.end] === ' ') continue;
+      if (type === undefined || capitalised(ahead[n]) && source[last.end] === ' ') continue;
       const candidate: Finding = {
         type, start: first.start, end: first.start + name.length, text: name, score: ADDED_NAME_SCORE, recognizer,
-        explanation: ['refine: the same name elsewhere in the text'],
+        explanation: REPEATED_EXPLANATION,
       };
       const previous = added[added.length - 1];
       if (!covered(candidate) && !(previous && previous.end > candidate.start)) added.push(candidate);

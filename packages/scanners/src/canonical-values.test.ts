@@ -36,6 +36,17 @@ describe('one placeholder per value, whatever its spelling', () => {
     expect((await new Deanonymize({ vault }).scan('', sanitized)).sanitized).toBe(prompt);
   });
 
+  it('keeps two spellings of placeholder-like text apart, so each comes back as written', async () => {
+    // Found by the forged-placeholder property (seed -1679039174): a zero-width space made two spellings one value.
+    const vault = new Vault();
+    const prompt = '<EMAIL__ADDRESS__2><EMA\u200BIL__ADDRESS__2>[EMAIL_ADDRESS_1]';
+    const { sanitized } = await scanner(vault).scan(prompt);
+    expect(sanitized).toBe('[REDACTED_PLACEHOLDER_1][REDACTED_PLACEHOLDER_2][REDACTED_PLACEHOLDER_3]');
+    for (const matching of ['exact', 'combined'] as const) {
+      expect((await new Deanonymize({ vault, matching }).scan('', sanitized)).sanitized).toBe(prompt);
+    }
+  });
+
   it('keeps the case of values that are not e-mail addresses', async () => {
     const vault = new Vault();
     const anonymize = new Anonymize({ vault, ner: false, hiddenNames: ['Falcon', 'FALCON'] });

@@ -133,6 +133,34 @@ function finishSpan(span: Span, event: ScanEvent): void {
   span.end();
 }
 
+/** What every event of one scan shares: which scanner, how much it read, who asked. */
+interface EventBase {
+  scanner: ScannerName;
+  inputLength: number;
+  source?: string;
+  modelLoadMs?: number;
+}
+
+/**
+ * Builds the scan's one event (an error makes it `failed_closed`), ends its span with it and calls the hook.
+ * `findings` is always the sum of `counts`.
+ */
+function report(span: Span, options: ObserveOptions, base: EventBase, durationMs: number, summary: ScanSummary, error?: { error: unknown }): void {
+  const event: ScanEvent = {
+    ...base,
+    ...(options.source !== undefined ? { source: options.source } : {}),
+    outcome: error ? 'failed_closed' : 'ok',
+    ...(error ? errorClass(error.error) : {}),
+    durationMs: round(durationMs),
+    ...summary,
+    findings: Object.values(summary.counts).reduce((a, b) => a + b, 0),
+  };
+  finishSpan(span, event);
+  callHook(options.onScan, event);
+}
+
+const NOTHING_FOUND: ScanSummary = { counts: {} };
+
 /** Emits one event and one span per scan. Immutable; cheap when nothing listens. */
 export class ScanObserver {
   constructor(readonly options: ObserveOptions = {}) {}
@@ -148,37 +176,17 @@ export class ScanObserver {
     return tracer.startActiveSpan(`veil.${scanner}`, async (span) => {
       const started = now();
       let modelLoadMs: number | undefined;
-      const base = { scanner, inputLength, ...(this.options.source !== undefined ? { source: this.options.source } : {}) };
+      const base = (): EventBase => ({ scanner, inputLength, ...(modelLoadMs !== undefined ? { modelLoadMs } : {}) });
       let result: T;
       try {
         result = await scan((ms) => {
           modelLoadMs = round(ms);
         });
       } catch (error) {
-        const event: ScanEvent = {
-          ...base,
-          outcome: 'failed_closed',
-          ...errorClass(error),
-          durationMs: round(now() - started),
-          ...(modelLoadMs !== undefined ? { modelLoadMs } : {}),
-          counts: {},
-          findings: 0,
-        };
-        finishSpan(span, event);
-        callHook(this.options.onScan, event);
+        report(span, this.options, base(), now() - started, NOTHING_FOUND, { error });
         throw error;
       }
-      const summary = summarize(result);
-      const event: ScanEvent = {
-        ...base,
-        outcome: 'ok',
-        durationMs: round(now() - started),
-        ...(modelLoadMs !== undefined ? { modelLoadMs } : {}),
-        ...summary,
-        findings: Object.values(summary.counts).reduce((a, b) => a + b, 0),
-      };
-      finishSpan(span, event);
-      callHook(this.options.onScan, event);
+      report(span, this.options, base(), now() - started, summarize(result));
       return result;
     });
   }
@@ -188,20 +196,14 @@ export class ScanObserver {
     const tracer = trace.getTracer(TRACER_NAME);
     const span = tracer.startSpan(`veil.${scanner}`);
     const started = now();
-    const base = { scanner, inputLength, ...(this.options.source !== undefined ? { source: this.options.source } : {}) };
     let result: T;
     try {
       result = context.with(trace.setSpan(context.active(), span), scan);
     } catch (error) {
-      const event: ScanEvent = { ...base, outcome: 'failed_closed', ...errorClass(error), durationMs: round(now() - started), counts: {}, findings: 0 };
-      finishSpan(span, event);
-      callHook(this.options.onScan, event);
+      report(span, this.options, { scanner, inputLength }, now() - started, NOTHING_FOUND, { error });
       throw error;
     }
-    const summary = summarize(result);
-    const event: ScanEvent = { ...base, outcome: 'ok', durationMs: round(now() - started), ...summary, findings: Object.values(summary.counts).reduce((a, b) => a + b, 0) };
-    finishSpan(span, event);
-    callHook(this.options.onScan, event);
+    report(span, this.options, { scanner, inputLength }, now() - started, summarize(result));
     return result;
   }
 
@@ -242,34 +244,13 @@ export class StreamScan {
   end(summary: ScanSummary): void {
     if (this.done) return;
     this.done = true;
-    const event: ScanEvent = {
-      scanner: this.scanner,
-      ...(this.options.source !== undefined ? { source: this.options.source } : {}),
-      outcome: 'ok',
-      durationMs: round(this.busyMs),
-      inputLength: this.inputLength,
-      ...summary,
-      findings: Object.values(summary.counts).reduce((a, b) => a + b, 0),
-    };
-    finishSpan(this.span, event);
-    callHook(this.options.onScan, event);
+    report(this.span, this.options, { scanner: this.scanner, inputLength: this.inputLength }, this.busyMs, summary);
   }
 
-  fail(error: unknown, summary: ScanSummary = { counts: {} }): void {
+  fail(error: unknown, summary: ScanSummary = NOTHING_FOUND): void {
     if (this.done) return;
     this.done = true;
-    const event: ScanEvent = {
-      scanner: this.scanner,
-      ...(this.options.source !== undefined ? { source: this.options.source } : {}),
-      outcome: 'failed_closed',
-      ...errorClass(error),
-      durationMs: round(this.busyMs),
-      inputLength: this.inputLength,
-      ...summary,
-      findings: Object.values(summary.counts).reduce((a, b) => a + b, 0),
-    };
-    finishSpan(this.span, event);
-    callHook(this.options.onScan, event);
+    report(this.span, this.options, { scanner: this.scanner, inputLength: this.inputLength }, this.busyMs, summary, { error });
   }
 }
 

@@ -21,6 +21,10 @@ describe('replaceKnownValues', () => {
     expect(replaceKnownValues('Zedé Zed😀 éZed', entries)).toBe('Zedé [REDACTED_PERSON_1]😀 éZed');
   });
 
+  it('replaces a value glued to a word of another script, as hiddenNames match it', () => {
+    expect(replaceKnownValues('電話Zed様 and 由Zed Lee负责', entries)).toBe('電話[REDACTED_PERSON_1]様 and 由[REDACTED_PERSON_2]负责');
+  });
+
   it('leaves text without known values unchanged', () => {
     expect(replaceKnownValues('nothing here', entries)).toBe('nothing here');
     expect(replaceKnownValues('', entries)).toBe('');

@@ -1,16 +1,7 @@
 import type { Deanonymize } from '../deanonymize.js';
 import type { PlaceholderEntry } from '../placeholder-match.js';
 import type { InputScanner } from '../types.js';
-
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-
-function isWordAt(text: string, i: number): boolean {
-  // Looks at the whole code point so an astral letter next to a value counts as a letter.
-  const cp = text.codePointAt(i);
-  if (cp === undefined) return false;
-  if (cp >= 0xdc00 && cp <= 0xdfff && i > 0) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - 1)!));
-  return WORD_CHAR.test(String.fromCodePoint(cp));
-}
+import { charAt, charBefore, joinsWord } from '../word-boundary.js';
 
 /**
  * Replaces values the vault already knows with their placeholders, whole words only, longest first.
@@ -27,7 +18,8 @@ export function replaceKnownValues(text: string, entries: readonly PlaceholderEn
     while (from !== -1) {
       const end = from + entry.value.length;
       const free = taken[from] === 0 && taken[end - 1] === 0;
-      const whole = !(WORD_CHAR.test(entry.value[0]!) && from > 0 && isWordAt(text, from - 1)) && !(WORD_CHAR.test(entry.value[entry.value.length - 1]!) && isWordAt(text, end));
+      // The same word boundaries as hiddenNames: a word of another script glued on does not make it part of a word.
+      const whole = !joinsWord(charBefore(text, from), charAt(text, from)) && !joinsWord(charBefore(text, end), charAt(text, end));
       if (free && whole) {
         taken.fill(1, from, end);
         spans.push({ start: from, end, placeholder: entry.placeholder });

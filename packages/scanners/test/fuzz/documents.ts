@@ -172,6 +172,23 @@ export const withBundledModel: FuzzScanners = {
   anonymize: (vault) => new Anonymize({ vault, hiddenNames: HIDDEN_NAMES }),
 };
 
+const FUZZ_MODES: Record<string, { scanners: FuzzScanners; label: string }> = {
+  patterns: { scanners: patternsOnly, label: 'patterns only' },
+  // An overreaching stand-in model whose spans cut into pattern values.
+  standin: { scanners: withStandInModel, label: 'stand-in model' },
+  bundled: { scanners: withBundledModel, label: 'bundled model' },
+};
+
+/** The configuration VEIL_FUZZ_MODEL names (patterns, standin or bundled; default patterns), for the fuzz scripts. */
+export function fuzzModeFromEnv(): { scanners: FuzzScanners; label: string } {
+  const mode = FUZZ_MODES[process.env.VEIL_FUZZ_MODEL ?? 'patterns'];
+  if (mode === undefined) {
+    console.error(`VEIL_FUZZ_MODEL must be one of ${Object.keys(FUZZ_MODES).join(', ')}`);
+    process.exit(2);
+  }
+  return mode;
+}
+
 export class PropertyFailure extends Error {}
 
 function fail(property: string, detail: string): never {

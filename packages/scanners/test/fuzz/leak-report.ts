@@ -2,19 +2,18 @@
  * `pnpm fuzz:report [documents per attack] [seed]`: for each attack in documents.ts, that many documents (the
  * attack's value among noise), and how many values are left whole or in part and how many round trips are not
  * exact (with exact or combined matching). Unlike `pnpm fuzz` it does not stop at the first failure: it measures, so a change can be compared
- * with the code before it. VEIL_FUZZ_MODEL=bundled runs the default configuration with the bundled model.
+ * with the code before it. VEIL_FUZZ_MODEL picks the configuration as for `pnpm fuzz`.
  */
 import { Vault } from '@veil/vault';
 import fc from 'fast-check';
 import { Deanonymize } from '../../src/deanonymize.js';
 import { VeilError } from '../../src/errors.js';
-import { ATTACKS, email, forged, noise, patternsOnly, valuesLeft, withBundledModel } from './documents.js';
+import { ATTACKS, email, forged, fuzzModeFromEnv, noise, valuesLeft } from './documents.js';
 import type { FuzzDocument } from './documents.js';
 
 const perAttack = Number(process.argv[2] ?? 1000);
 const seed = Number(process.argv[3] ?? 2026);
-const bundled = process.env.VEIL_FUZZ_MODEL === 'bundled';
-const scanners = bundled ? withBundledModel : patternsOnly;
+const { scanners, label } = fuzzModeFromEnv();
 
 const around = fc.array(noise, { maxLength: 4 });
 const docOf = (attack: fc.Arbitrary<[string, string, string]>): fc.Arbitrary<FuzzDocument> =>
@@ -23,7 +22,7 @@ const docOf = (attack: fc.Arbitrary<[string, string, string]>): fc.Arbitrary<Fuz
     values: [value],
   }));
 
-console.log(`veil fuzz report: ${perAttack} documents per attack, seed ${seed}, ${bundled ? 'bundled model' : 'patterns only'}\n`);
+console.log(`veil fuzz report: ${perAttack} documents per attack, seed ${seed}, ${label}\n`);
 console.log('| attack | documents | values left | inexact round trips | typed errors |');
 console.log('| --- | ---: | ---: | ---: | ---: |');
 // Placeholder-like text after a real value: the vault then holds a placeholder the forged text may imitate, and

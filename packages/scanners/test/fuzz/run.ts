@@ -5,22 +5,11 @@
  * the shrunk document, which belongs in fuzz.test.ts's REGRESSIONS.
  */
 import fc from 'fast-check';
-import { checkDocument, fuzzDocument, patternsOnly, withBundledModel, withStandInModel } from './documents.js';
-import type { FuzzScanners } from './documents.js';
+import { checkDocument, fuzzDocument, fuzzModeFromEnv } from './documents.js';
 
 const runs = Number(process.argv[2] ?? process.env.VEIL_FUZZ_RUNS ?? 100_000);
 const seed = Number(process.argv[3] ?? process.env.VEIL_FUZZ_SEED ?? Date.now() % 2 ** 31);
-const MODES: Record<string, { scanners: FuzzScanners; label: string }> = {
-  patterns: { scanners: patternsOnly, label: 'patterns only' },
-  // An overreaching stand-in model whose spans cut into pattern values.
-  standin: { scanners: withStandInModel, label: 'stand-in model' },
-  bundled: { scanners: withBundledModel, label: 'bundled model' },
-};
-const mode = MODES[process.env.VEIL_FUZZ_MODEL ?? 'patterns'];
-if (mode === undefined) {
-  console.error(`VEIL_FUZZ_MODEL must be one of ${Object.keys(MODES).join(', ')}`);
-  process.exit(2);
-}
+const mode = fuzzModeFromEnv();
 const { scanners } = mode;
 console.log(`veil fuzz: ${runs} documents, seed ${seed}, ${mode.label}`);
 const started = performance.now();
